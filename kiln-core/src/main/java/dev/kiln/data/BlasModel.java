@@ -1,0 +1,88 @@
+package dev.kiln.data;
+
+/**
+ * The rounding of the matrix products numpy hands to OpenBLAS on x86-64 CPUs with AVX2+FMA (Haswell,
+ * SkylakeX and Zen kernels), so that make_regression's y and make_classification's X match
+ * scikit-learn bit for bit (random-state.md §8). Python's own results vary with BLAS, CPU and thread
+ * count; this is the one-thread (and two-thread) OpenBLAS result.
+ */
+final class BlasModel {
+    private BlasModel() {}
+
+    /**
+     * gemm, FMA model: {@code out[j] = fma(x[K-1], w[K-1][j], ... fma(x[0], w[0][j], 0.0))} over
+     * {@code K = w.length} entries of {@code x} starting at {@code from}. Verified for K <= 10.
+     */
+    static void rowTimes(double[] x, int from, double[][] w, double[] out) {
+        int k = w.length;
+        for (int j = 0; j < out.length; j++) {
+            double acc = 0.0;
+            for (int i = 0; i < k; i++) acc = Math.fma(x[from + i], w[i][j], acc);
+            out[j] = acc;
+        }
+    }
+
+    /** gemm, FMA model, for every row of {@code x}. */
+    static double[][] gemm(double[][] x, double[][] w) {
+        int cols = w.length == 0 ? 0 : w[0].length;
+        double[][] out = new double[x.length][cols];
+        for (int i = 0; i < x.length; i++) rowTimes(x[i], 0, w, out[i]);
+        return out;
+    }
+
+    /**
+     * OpenBLAS {@code dgemv_t} (Haswell family) on one chunk of rows: groups of four rows use four FMA
+     * lanes, then a pair of rows two plain lanes, then a single row four plain accumulators; features
+     * past the last multiple of four are added at the end with FMAs.
+     */
+    static double[] gemv(double[][] x, double[] w) {
+        int n = x.length;
+        int k = w.length;
+        int nb = k - (k % 4);
+        int four = 4 * (n / 4);
+        int two = four + ((n & 2) != 0 ? 2 : 0);
+        double[] y = new double[n];
+        for (int r = 0; r < n; r++) {
+            double[] xr = x[r];
+            double v;
+            if (nb == 0) {
+                v = 0.0;
+            } else if (r < four) {
+                double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0;
+                for (int i = 0; i < nb; i += 4) {
+                    a0 = Math.fma(xr[i], w[i], a0);
+                    a1 = Math.fma(xr[i + 1], w[i + 1], a1);
+                    a2 = Math.fma(xr[i + 2], w[i + 2], a2);
+                    a3 = Math.fma(xr[i + 3], w[i + 3], a3);
+                }
+                v = 0.0 + ((a0 + a2) + (a1 + a3)) * 1.0;
+            } else if (r < two) {
+                double a0 = 0.0, a1 = 0.0;
+                for (int i = 0; i < nb; i += 2) {
+                    a0 = a0 + xr[i] * w[i];
+                    a1 = a1 + xr[i + 1] * w[i + 1];
+                }
+                v = 0.0 + (a0 + a1) * 1.0;
+            } else {
+                double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0;
+                for (int i = 0; i < nb; i += 4) {
+                    a0 += xr[i] * w[i];
+                    a1 += xr[i + 1] * w[i + 1];
+                    a2 += xr[i + 2] * w[i + 2];
+                    a3 += xr[i + 3] * w[i + 3];
+                }
+                v = 0.0 + ((a0 + a2) + (a1 + a3)) * 1.0;
+            }
+            int tail = k - nb;
+            if (tail == 1) {
+                v = Math.fma(xr[nb], w[nb], v);
+            } else if (tail > 1) {
+                double s = Math.fma(xr[nb], w[nb], xr[nb + 1] * w[nb + 1]);
+                if (tail == 3) s = Math.fma(xr[nb + 2], w[nb + 2], s);
+                v = v + s;
+            }
+            y[r] = v;
+        }
+        return y;
+    }
+}
