@@ -1,0 +1,153 @@
+package dev.kiln.kernel;
+
+/**
+ * Element-wise loops over primitive arrays, in float and double. Each operation has its own loop (the
+ * switch is outside it) so that the JIT compiles a tight, and where it can a vectorised, loop per op.
+ */
+public final class Elementwise {
+    private Elementwise() {}
+
+    /** Unary operations. The numerically delicate ones are written in their stable forms. */
+    public enum Unary { NEG, EXP, LOG, LOG1P, SQRT, SQUARE, ABS, SIGN, SIGMOID, TANH, RELU, SOFTPLUS, LOG_COSH, ROUND, FLOOR }
+
+    /** Binary operations; comparisons write 1 for true and 0 for false. */
+    public enum Binary { ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM, GREATER, GREATER_EQUAL, LESS, LESS_EQUAL, EQUAL, NOT_EQUAL }
+
+    private static final double LOG2 = Math.log(2.0);
+
+    public static void unary(Unary op, float[] x, int xo, float[] out, int oo, int n) {
+        switch (op) {
+            case NEG: for (int i = 0; i < n; i++) out[oo + i] = -x[xo + i]; break;
+            case EXP: for (int i = 0; i < n; i++) out[oo + i] = (float) Math.exp(x[xo + i]); break;
+            case LOG: for (int i = 0; i < n; i++) out[oo + i] = (float) Math.log(x[xo + i]); break;
+            case LOG1P: for (int i = 0; i < n; i++) out[oo + i] = (float) Math.log1p(x[xo + i]); break;
+            case SQRT: for (int i = 0; i < n; i++) out[oo + i] = (float) Math.sqrt(x[xo + i]); break;
+            case SQUARE: for (int i = 0; i < n; i++) { float v = x[xo + i]; out[oo + i] = v * v; } break;
+            case ABS: for (int i = 0; i < n; i++) out[oo + i] = Math.abs(x[xo + i]); break;
+            case SIGN: for (int i = 0; i < n; i++) out[oo + i] = Math.signum(x[xo + i]); break;
+            case SIGMOID: for (int i = 0; i < n; i++) out[oo + i] = (float) sigmoid(x[xo + i]); break;
+            case TANH: for (int i = 0; i < n; i++) out[oo + i] = (float) Math.tanh(x[xo + i]); break;
+            case RELU: for (int i = 0; i < n; i++) { float v = x[xo + i]; out[oo + i] = v > 0f ? v : 0f; } break;
+            case SOFTPLUS: for (int i = 0; i < n; i++) out[oo + i] = (float) softplus(x[xo + i]); break;
+            case LOG_COSH: for (int i = 0; i < n; i++) out[oo + i] = (float) logCosh(x[xo + i]); break;
+            case ROUND: for (int i = 0; i < n; i++) out[oo + i] = (float) Math.rint(x[xo + i]); break;
+            case FLOOR: for (int i = 0; i < n; i++) out[oo + i] = (float) Math.floor(x[xo + i]); break;
+            default: throw new AssertionError(op);
+        }
+    }
+
+    public static void unary(Unary op, double[] x, int xo, double[] out, int oo, int n) {
+        switch (op) {
+            case NEG: for (int i = 0; i < n; i++) out[oo + i] = -x[xo + i]; break;
+            case EXP: for (int i = 0; i < n; i++) out[oo + i] = Math.exp(x[xo + i]); break;
+            case LOG: for (int i = 0; i < n; i++) out[oo + i] = Math.log(x[xo + i]); break;
+            case LOG1P: for (int i = 0; i < n; i++) out[oo + i] = Math.log1p(x[xo + i]); break;
+            case SQRT: for (int i = 0; i < n; i++) out[oo + i] = Math.sqrt(x[xo + i]); break;
+            case SQUARE: for (int i = 0; i < n; i++) { double v = x[xo + i]; out[oo + i] = v * v; } break;
+            case ABS: for (int i = 0; i < n; i++) out[oo + i] = Math.abs(x[xo + i]); break;
+            case SIGN: for (int i = 0; i < n; i++) out[oo + i] = Math.signum(x[xo + i]); break;
+            case SIGMOID: for (int i = 0; i < n; i++) out[oo + i] = sigmoid(x[xo + i]); break;
+            case TANH: for (int i = 0; i < n; i++) out[oo + i] = Math.tanh(x[xo + i]); break;
+            case RELU: for (int i = 0; i < n; i++) { double v = x[xo + i]; out[oo + i] = v > 0d ? v : 0d; } break;
+            case SOFTPLUS: for (int i = 0; i < n; i++) out[oo + i] = softplus(x[xo + i]); break;
+            case LOG_COSH: for (int i = 0; i < n; i++) out[oo + i] = logCosh(x[xo + i]); break;
+            case ROUND: for (int i = 0; i < n; i++) out[oo + i] = Math.rint(x[xo + i]); break;
+            case FLOOR: for (int i = 0; i < n; i++) out[oo + i] = Math.floor(x[xo + i]); break;
+            default: throw new AssertionError(op);
+        }
+    }
+
+    /** σ(x) without overflow: for x < 0 it is written e^x / (1 + e^x). */
+    public static double sigmoid(double x) {
+        if (x >= 0) return 1.0 / (1.0 + Math.exp(-x));
+        double e = Math.exp(x);
+        return e / (1.0 + e);
+    }
+
+    /** log(1 + e^x) = max(x, 0) + log1p(e^-|x|), which neither overflows nor loses small values. */
+    public static double softplus(double x) {
+        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
+    /** log(cosh x) = |x| + log1p(e^-2|x|) − log 2, finite for every finite x. */
+    public static double logCosh(double x) {
+        double a = Math.abs(x);
+        return a + Math.log1p(Math.exp(-2.0 * a)) - LOG2;
+    }
+
+    /**
+     * {@code out[oo+i] = a[ao+i*as] (op) b[bo+i*bs]} for i in [0, n); the strides are 0 (broadcast) or 1.
+     */
+    public static void binary(Binary op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            switch (op) {
+                case ADD: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] + b[bo + i]; return;
+                case SUB: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] - b[bo + i]; return;
+                case MUL: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] * b[bo + i]; return;
+                case DIV: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] / b[bo + i]; return;
+                default: break;
+            }
+        } else if (as == 1 && bs == 0) {
+            float v = b[bo];
+            switch (op) {
+                case ADD: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] + v; return;
+                case SUB: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] - v; return;
+                case MUL: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] * v; return;
+                case DIV: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] / v; return;
+                default: break;
+            }
+        }
+        for (int i = 0, ia = ao, ib = bo; i < n; i++, ia += as, ib += bs) {
+            out[oo + i] = (float) apply(op, a[ia], b[ib]);
+        }
+    }
+
+    /** Double version of {@link #binary(Binary, float[], int, int, float[], int, int, float[], int, int)}. */
+    public static void binary(Binary op, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            switch (op) {
+                case ADD: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] + b[bo + i]; return;
+                case SUB: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] - b[bo + i]; return;
+                case MUL: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] * b[bo + i]; return;
+                case DIV: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] / b[bo + i]; return;
+                default: break;
+            }
+        } else if (as == 1 && bs == 0) {
+            double v = b[bo];
+            switch (op) {
+                case ADD: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] + v; return;
+                case SUB: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] - v; return;
+                case MUL: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] * v; return;
+                case DIV: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] / v; return;
+                default: break;
+            }
+        }
+        for (int i = 0, ia = ao, ib = bo; i < n; i++, ia += as, ib += bs) {
+            out[oo + i] = apply(op, a[ia], b[ib]);
+        }
+    }
+
+    /**
+     * One binary operation on doubles. In float32 the arithmetic ones are exact in double and then
+     * rounded once, which equals float arithmetic (a double holds the exact product/sum of two floats
+     * to within one rounding that cannot change the float result), and POW is computed in double.
+     */
+    public static double apply(Binary op, double x, double y) {
+        switch (op) {
+            case ADD: return x + y;
+            case SUB: return x - y;
+            case MUL: return x * y;
+            case DIV: return x / y;
+            case POW: return Math.pow(x, y);
+            case MAXIMUM: return (x != x || y != y) ? Double.NaN : Math.max(x, y);
+            case MINIMUM: return (x != x || y != y) ? Double.NaN : Math.min(x, y);
+            case GREATER: return x > y ? 1 : 0;
+            case GREATER_EQUAL: return x >= y ? 1 : 0;
+            case LESS: return x < y ? 1 : 0;
+            case LESS_EQUAL: return x <= y ? 1 : 0;
+            case EQUAL: return x == y ? 1 : 0;
+            case NOT_EQUAL: return x != y ? 1 : 0;
+            default: throw new AssertionError(op);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.kiln.tensor;
+
+/**
+ * Every primitive operation of the autodiff graph. Each differentiable one has its forward and its
+ * backward side by side in {@link Functions}; everything else (losses, layers) is a composition of
+ * these. The gradient-check test walks this list, so a primitive cannot be added without a check.
+ */
+public enum Op {
+    ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM,
+    NEG, EXP, LOG, LOG1P, SQRT, SQUARE, ABS, SIGMOID, TANH, RELU, SOFTPLUS, LOG_COSH,
+    CLIP, WHERE, MATMUL,
+    SUM, MEAN, MAX, MIN,
+    SOFTMAX, LOG_SOFTMAX, LOG_SUM_EXP,
+    RESHAPE, TRANSPOSE, BROADCAST_TO, CONCAT, SLICE, GATHER, TAKE_ALONG_AXIS, ASTYPE, IDENTITY,
+    /** Not differentiable (their outputs carry no graph): */
+    SIGN(false), ROUND(false), FLOOR(false), COMPARE(false), ARGMAX(false), ONE_HOT(false);
+
+    private final boolean differentiable;
+
+    Op() { this(true); }
+
+    Op(boolean differentiable) { this.differentiable = differentiable; }
+
+    public boolean differentiable() { return differentiable; }
+}
