@@ -1,0 +1,290 @@
+package dev.kiln.kernel;
+
+/**
+ * Float GEMM algorithms behind {@link MatMul#sgemm}: an unpacked path for tiny shapes and a
+ * cache-blocked, packed path (Goto/BLIS loop order) for everything else. {@code DoubleGemm} is the
+ * same code for doubles; keep the two in step.
+ *
+ * <p>Blocked loop nest: {@code jc} over NC columns of C (B block of KC×NC stays in L3), {@code pc}
+ * over KC of the inner dimension (pack B), {@code ic} over MC rows (pack A: MC×KC stays in L2),
+ * then {@code jr}/{@code ir} over micro-tiles: one KC×NR micro-panel of B stays in L1 while the
+ * A micro-panels stream past it.
+ */
+final class FloatGemm {
+    static final int KC = 256;
+    static final int MC = 128;
+    static final int NC = 2048;
+
+    private FloatGemm() {}
+
+    // ---------------------------------------------------------------- tiny shapes, no packing
+
+    /**
+     * Unpacked GEMM for shapes too small to repay packing or threads; allocates nothing.
+     * {@code op(A)(i,p) = a[aOff + i*ais + p*aps]} with the strides derived from transA.
+     */
+    static void small(boolean transA, boolean transB, int m, int n, int k,
+                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                      float[] c, int cOff, int ldc, boolean accumulate) {
+        int ais = transA ? 1 : lda;
+        int aps = transA ? lda : 1;
+        if (!transB && n >= 8) {
+            rowsTimesB(m, n, k, a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, accumulate);
+        } else {
+            int bps = transB ? 1 : ldb;
+            int bjs = transB ? ldb : 1;
+            dots(m, n, k, a, aOff, ais, aps, b, bOff, bps, bjs, c, cOff, ldc, accumulate);
+        }
+    }
+
+    /** C row i += Σ_p A(i,p)·B row p: the inner loop runs along contiguous rows and vectorises. */
+    private static void rowsTimesB(int m, int n, int k, float[] a, int aOff, int ais, int aps,
+                                   float[] b, int bOff, int ldb, float[] c, int cOff, int ldc,
+                                   boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            int ci = cOff + i * ldc;
+            int ai = aOff + i * ais;
+            if (!accumulate) {
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] = 0f;
+                }
+            }
+            int p = 0;
+            for (; p + 3 < k; p += 4) {
+                float a0 = a[ai + p * aps], a1 = a[ai + (p + 1) * aps];
+                float a2 = a[ai + (p + 2) * aps], a3 = a[ai + (p + 3) * aps];
+                int b0 = bOff + p * ldb, b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
+                }
+            }
+            if (p + 1 < k) {
+                float a0 = a[ai + p * aps], a1 = a[ai + (p + 1) * aps];
+                int b0 = bOff + p * ldb, b1 = b0 + ldb;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += a0 * b[b0 + j] + a1 * b[b1 + j];
+                }
+                p += 2;
+            }
+            if (p < k) {
+                float a0 = a[ai + p * aps];
+                int b0 = bOff + p * ldb;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += a0 * b[b0 + j];
+                }
+            }
+        }
+    }
+
+    /**
+     * C(i,j) = Σ_p A(i,p)·B(p,j) as dot products, four rows at a time so that four independent sums
+     * hide the add latency (a single running sum would be latency-bound). Serves narrow C and B^T.
+     */
+    private static void dots(int m, int n, int k, float[] a, int aOff, int ais, int aps,
+                             float[] b, int bOff, int bps, int bjs, float[] c, int cOff, int ldc,
+                             boolean accumulate) {
+        int i = 0;
+        for (; i + 3 < m; i += 4) {
+            int a0 = aOff + i * ais, a1 = a0 + ais, a2 = a1 + ais, a3 = a2 + ais;
+            int c0 = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                int bj = bOff + j * bjs;
+                float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+                for (int p = 0; p < k; p++) {
+                    float bv = b[bj + p * bps];
+                    int o = p * aps;
+                    s0 += a[a0 + o] * bv;
+                    s1 += a[a1 + o] * bv;
+                    s2 += a[a2 + o] * bv;
+                    s3 += a[a3 + o] * bv;
+                }
+                int cj = c0 + j;
+                if (accumulate) {
+                    c[cj] += s0;
+                    c[cj + ldc] += s1;
+                    c[cj + 2 * ldc] += s2;
+                    c[cj + 3 * ldc] += s3;
+                } else {
+                    c[cj] = s0;
+                    c[cj + ldc] = s1;
+                    c[cj + 2 * ldc] = s2;
+                    c[cj + 3 * ldc] = s3;
+                }
+            }
+        }
+        for (; i < m; i++) {
+            int ai = aOff + i * ais;
+            int ci = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                int bj = bOff + j * bjs;
+                float s = 0f;
+                for (int p = 0; p < k; p++) {
+                    s += a[ai + p * aps] * b[bj + p * bps];
+                }
+                c[ci + j] = accumulate ? c[ci + j] + s : s;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- packed, blocked, threaded
+
+    /**
+     * Blocked GEMM with the given micro-kernel; splits C into row (or column) strips over
+     * {@link Parallelism} when {@code threads > 1}, each strip running the serial algorithm with its
+     * own packing buffers.
+     */
+    static void blocked(FloatKernel kern, int threads, boolean transA, boolean transB, int m, int n, int k,
+                        float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                        float[] c, int cOff, int ldc, boolean accumulate) {
+        if (threads <= 1) {
+            serial(kern, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        } else if (m >= n) {
+            int mr = kern.mr();
+            int strips = (m + mr - 1) / mr;
+            Parallelism.parallelFor(strips, threads, (s0, s1) -> {
+                int i0 = s0 * mr;
+                int i1 = Math.min(m, s1 * mr);
+                int ao = transA ? aOff + i0 : aOff + i0 * lda;
+                serial(kern, transA, transB, i1 - i0, n, k, a, ao, lda, b, bOff, ldb,
+                        c, cOff + i0 * ldc, ldc, accumulate);
+            });
+        } else {
+            int nr = kern.nr();
+            int strips = (n + nr - 1) / nr;
+            Parallelism.parallelFor(strips, threads, (s0, s1) -> {
+                int j0 = s0 * nr;
+                int j1 = Math.min(n, s1 * nr);
+                int bo = transB ? bOff + j0 * ldb : bOff + j0;
+                serial(kern, transA, transB, m, j1 - j0, k, a, aOff, lda, b, bo, ldb,
+                        c, cOff + j0, ldc, accumulate);
+            });
+        }
+    }
+
+    static void serial(FloatKernel kern, boolean transA, boolean transB, int m, int n, int k,
+                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                       float[] c, int cOff, int ldc, boolean accumulate) {
+        int mr = kern.mr();
+        int nr = kern.nr();
+        int mcMax = Math.max(mr, MC / mr * mr);
+        int ncMax = Math.max(nr, NC / nr * nr);
+        int kcMax = Math.min(k, KC);
+        Workspace ws = Workspace.get();
+        float[] ap = ws.floats(Workspace.PACK_A, roundUp(Math.min(m, mcMax), mr) * kcMax);
+        float[] bp = ws.floats(Workspace.PACK_B, roundUp(Math.min(n, ncMax), nr) * kcMax);
+        float[] edge = ws.floats(Workspace.EDGE, mr * nr);
+        for (int jc = 0; jc < n; jc += ncMax) {
+            int nc = Math.min(ncMax, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                packB(transB, b, bOff, ldb, pc, jc, kc, nc, nr, bp);
+                boolean overwrite = !accumulate && pc == 0;
+                for (int ic = 0; ic < m; ic += mcMax) {
+                    int mc = Math.min(mcMax, m - ic);
+                    packA(transA, a, aOff, lda, ic, pc, mc, kc, mr, ap);
+                    for (int jr = 0; jr < nc; jr += nr) {
+                        int cols = Math.min(nr, nc - jr);
+                        int bo = jr * kc;
+                        for (int ir = 0; ir < mc; ir += mr) {
+                            int rows = Math.min(mr, mc - ir);
+                            int ao = ir * kc;
+                            int co = cOff + (ic + ir) * ldc + jc + jr;
+                            if (rows == mr && cols == nr) {
+                                kern.tile(kc, ap, ao, bp, bo, c, co, ldc, overwrite);
+                            } else {
+                                kern.tile(kc, ap, ao, bp, bo, edge, 0, nr, true);
+                                mergeEdge(edge, nr, rows, cols, c, co, ldc, overwrite);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void mergeEdge(float[] edge, int nr, int rows, int cols, float[] c, int co, int ldc,
+                                  boolean overwrite) {
+        for (int i = 0; i < rows; i++) {
+            int e = i * nr;
+            int ci = co + i * ldc;
+            if (overwrite) {
+                System.arraycopy(edge, e, c, ci, cols);
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    c[ci + j] += edge[e + j];
+                }
+            }
+        }
+    }
+
+    /** Packs op(A)[ic:ic+mc, pc:pc+kc] into mr-row panels, {@code ap[panel*mr*kc + p*mr + i]}, zero-padded. */
+    private static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int pc, int mc, int kc,
+                              int mr, float[] ap) {
+        for (int ir = 0; ir < mc; ir += mr) {
+            int rows = Math.min(mr, mc - ir);
+            int dst = ir * kc;
+            if (transA) {
+                for (int p = 0; p < kc; p++) {
+                    int src = aOff + (pc + p) * lda + ic + ir;
+                    int d = dst + p * mr;
+                    for (int i = 0; i < rows; i++) {
+                        ap[d + i] = a[src + i];
+                    }
+                    for (int i = rows; i < mr; i++) {
+                        ap[d + i] = 0f;
+                    }
+                }
+            } else {
+                for (int i = 0; i < rows; i++) {
+                    int src = aOff + (ic + ir + i) * lda + pc;
+                    int d = dst + i;
+                    for (int p = 0; p < kc; p++, d += mr) {
+                        ap[d] = a[src + p];
+                    }
+                }
+                for (int i = rows; i < mr; i++) {
+                    int d = dst + i;
+                    for (int p = 0; p < kc; p++, d += mr) {
+                        ap[d] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs op(B)[pc:pc+kc, jc:jc+nc] into nr-column panels, {@code bp[panel*nr*kc + p*nr + j]}, zero-padded. */
+    private static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int jc, int kc, int nc,
+                              int nr, float[] bp) {
+        for (int jr = 0; jr < nc; jr += nr) {
+            int cols = Math.min(nr, nc - jr);
+            int dst = jr * kc;
+            if (transB) {
+                for (int j = 0; j < cols; j++) {
+                    int src = bOff + (jc + jr + j) * ldb + pc;
+                    int d = dst + j;
+                    for (int p = 0; p < kc; p++, d += nr) {
+                        bp[d] = b[src + p];
+                    }
+                }
+                for (int j = cols; j < nr; j++) {
+                    int d = dst + j;
+                    for (int p = 0; p < kc; p++, d += nr) {
+                        bp[d] = 0f;
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int d = dst + p * nr;
+                    System.arraycopy(b, bOff + (pc + p) * ldb + jc + jr, bp, d, cols);
+                    for (int j = cols; j < nr; j++) {
+                        bp[d + j] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    private static int roundUp(int x, int multiple) {
+        return (x + multiple - 1) / multiple * multiple;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.kiln.kernel;
+
+/**
+ * A register-tiled micro-kernel for float GEMM on packed panels: one {@code mr() × nr()} tile of C.
+ *
+ * <p>The packed A panel holds {@code kc} columns of {@code mr} values ({@code a[ao + p*mr + i]}), the
+ * packed B panel {@code kc} rows of {@code nr} values ({@code b[bo + p*nr + j]}); the tile is
+ * {@code c[co + i*ldc + j]}. With {@code overwrite} the tile is set to the product, otherwise the
+ * product is added to it. Implementations are stateless and shared by all threads.
+ */
+interface FloatKernel {
+    int mr();
+
+    int nr();
+
+    void tile(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean overwrite);
+}

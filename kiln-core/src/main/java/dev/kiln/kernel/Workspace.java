@@ -1,0 +1,42 @@
+package dev.kiln.kernel;
+
+/**
+ * Per-thread scratch arrays for GEMM packing, grown on demand and then reused, so that a large
+ * multiply allocates nothing once a thread has seen its largest shape.
+ */
+final class Workspace {
+    static final int PACK_A = 0;
+    static final int PACK_B = 1;
+    static final int EDGE = 2;
+
+    private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
+
+    private final float[][] floats = new float[3][];
+    private final double[][] doubles = new double[3][];
+
+    private Workspace() {}
+
+    static Workspace get() {
+        return LOCAL.get();
+    }
+
+    /** A float array of at least {@code size} elements for {@code slot}; its contents are undefined. */
+    float[] floats(int slot, int size) {
+        float[] f = floats[slot];
+        if (f == null || f.length < size) {
+            f = new float[size];
+            floats[slot] = f;
+        }
+        return f;
+    }
+
+    /** A double array of at least {@code size} elements for {@code slot}; its contents are undefined. */
+    double[] doubles(int slot, int size) {
+        double[] d = doubles[slot];
+        if (d == null || d.length < size) {
+            d = new double[size];
+            doubles[slot] = d;
+        }
+        return d;
+    }
+}

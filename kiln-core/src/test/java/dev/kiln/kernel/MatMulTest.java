@@ -1,0 +1,292 @@
+package dev.kiln.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Checks every GEMM path against a naive triple loop in double.
+ *
+ * <p>Tolerance: for a sum of k products evaluated in any order, with or without fused multiply-add,
+ * the rounding error is at most γ_k·Σ_p|a_ip·b_pj| with γ_k = k·u/(1 − k·u) and u the unit roundoff
+ * (Higham, Accuracy and Stability of Numerical Algorithms, §3.1); accumulating into C adds one more
+ * rounded addition, so the bound becomes γ_{k+1}·(|c_ij| + Σ_p|a_ip·b_pj|). For dgemm the double
+ * reference carries the same bound, so the test allows the sum of both bounds (for sgemm the double
+ * reference adds only γ_{k+1} with u = 2^-53). A lost, doubled or misplaced term
+ * moves an entry by about one |a·b| ≈ Σ/k, far above k·u·Σ for every k used here.
+ */
+class MatMulTest {
+    /** (m, n, k): odd sizes, the study's MLP shapes, and sizes crossing every block edge (MC, KC, NC). */
+    private static final int[][] SHAPES = {
+            {1, 1, 1}, {1, 17, 3}, {3, 1, 5}, {5, 9, 1}, {17, 17, 17}, {63, 65, 17}, {65, 63, 129},
+            {32, 50, 2}, {32, 3, 50}, {50, 3, 32}, {32, 50, 3}, {2, 50, 32}, {32, 25, 20}, {20, 25, 32},
+            {32, 1, 25}, {129, 130, 131}, {9, 2100, 20}, {257, 33, 513}, {513, 520, 70}, {4, 8, 0},
+    };
+
+    /** Ways to reach the kernels: through the public dispatch, or straight to one algorithm. */
+    enum Path { PUBLIC, SMALL, BLOCKED_ONE_THREAD, BLOCKED_THREADED }
+
+    @AfterEach
+    void restoreKernelChoice() {
+        MatMul.useVector(true);
+    }
+
+    static Stream<Arguments> cases() {
+        List<Arguments> out = new ArrayList<>();
+        for (int[] s : SHAPES) {
+            for (Path path : Path.values()) {
+                for (boolean vector : new boolean[] {false, true}) {
+                    if (path == Path.SMALL && vector) {
+                        continue; // the small path has no vector variant
+                    }
+                    out.add(Arguments.of(s[0], s[1], s[2], path, vector));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}x{1}x{2} {3} vector={4}")
+    @MethodSource("cases")
+    void sgemmMatchesNaiveProduct(int m, int n, int k, Path path, boolean vector) {
+        selectKernel(vector);
+        forEachLayout(m, n, k, (layout, rnd) -> checkFloat(layout, path, rnd));
+    }
+
+    @ParameterizedTest(name = "{0}x{1}x{2} {3} vector={4}")
+    @MethodSource("cases")
+    void dgemmMatchesNaiveProduct(int m, int n, int k, Path path, boolean vector) {
+        selectKernel(vector);
+        forEachLayout(m, n, k, (layout, rnd) -> checkDouble(layout, path, rnd));
+    }
+
+    @Test
+    void kernelSwitchSelectsTheRequestedKernel() {
+        MatMul.useVector(false);
+        assertEquals(ScalarFloatKernel.INSTANCE, MatMul.floatKernel());
+        assertEquals(ScalarDoubleKernel.INSTANCE, MatMul.doubleKernel());
+        assumeTrue(MatMul.vectorAvailable(), "Vector API module absent: run with -Pvector to cover it");
+        MatMul.useVector(true);
+        assertEquals("VectorFloatKernel", MatMul.floatKernel().getClass().getSimpleName());
+        assertEquals("VectorDoubleKernel", MatMul.doubleKernel().getClass().getSimpleName());
+    }
+
+    @Test
+    void nanAndInfinityPropagateLikeTheNaiveProduct() {
+        // A kernel that skipped zero entries of A would turn 0·∞ (NaN) into 0.
+        for (boolean vector : new boolean[] {false, true}) {
+            selectKernel(vector);
+            for (int size : new int[] {4, 100}) {
+                float[] a = new float[size * size];
+                float[] b = new float[size * size];
+                java.util.Arrays.fill(b, 1f);
+                b[0] = Float.POSITIVE_INFINITY;
+                float[] c = new float[size * size];
+                MatMul.sgemm(false, false, size, size, size, a, 0, size, b, 0, size, c, 0, size, false);
+                assertTrue(Float.isNaN(c[0]), "0*inf must give NaN, got " + c[0] + " at size " + size);
+                assertEquals(0f, c[1], "size " + size);
+            }
+        }
+    }
+
+    static Stream<Arguments> badArguments() {
+        float[] six = new float[6];
+        return Stream.of(
+                Arguments.of((Runnable) () -> MatMul.sgemm(false, false, -1, 2, 3, six, 0, 3, six, 0, 2, six, 0, 2, false),
+                        "sgemm: dimensions must be >= 0, got m=-1, n=2, k=3"),
+                Arguments.of((Runnable) () -> MatMul.sgemm(false, false, 2, 2, 3, six, 0, 2, six, 0, 2, six, 0, 2, false),
+                        "sgemm: lda (2) must be >= 3, the row length of the stored 2x3 a"),
+                Arguments.of((Runnable) () -> MatMul.sgemm(true, false, 2, 2, 3, six, 0, 3, six, 0, 2, six, 0, 2, false),
+                        "sgemm: stored 3x2 a at offset 0 with lda=3 needs 8 elements, array has 6"),
+                Arguments.of((Runnable) () -> MatMul.sgemm(false, false, 2, 2, 3, six, 1, 3, six, 0, 2, six, 0, 2, false),
+                        "sgemm: stored 2x3 a at offset 1 with lda=3 needs 7 elements, array has 6"),
+                Arguments.of((Runnable) () -> MatMul.dgemm(false, true, 2, 3, 2, new double[4], 0, 2, new double[6], 0, 2,
+                        new double[6], 0, 2, false), "dgemm: ldc (2) must be >= 3, the row length of the stored 2x3 c"),
+                Arguments.of((Runnable) () -> MatMul.dgemm(false, false, 1, 1, 1, new double[1], -1, 1, new double[1], 0, 1,
+                        new double[1], 0, 1, false), "dgemm: aOff (-1) must be >= 0"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badArguments")
+    void badArgumentsAreRejectedWithAClearMessage(Runnable call, String expected) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
+        assertTrue(e.getMessage().startsWith(expected), () -> "message was: " + e.getMessage());
+    }
+
+    @Test
+    void badArgumentsLeaveCUntouched() {
+        float[] c = {7, 7, 7, 7};
+        assertThrows(IllegalArgumentException.class,
+                () -> MatMul.sgemm(false, false, 2, 2, 3, new float[5], 0, 3, new float[6], 0, 2, c, 0, 2, false));
+        assertEquals(List.of(7f, 7f, 7f, 7f), List.of(c[0], c[1], c[2], c[3]));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static void selectKernel(boolean vector) {
+        if (vector) {
+            assumeTrue(MatMul.vectorAvailable(), "Vector API module absent: run with -Pvector to cover it");
+        }
+        MatMul.useVector(vector);
+    }
+
+    /** One storage layout of a product: transposes, offsets, padded leading dimensions, accumulate. */
+    record Layout(boolean transA, boolean transB, boolean accumulate, int m, int n, int k,
+                  int aOff, int lda, int aLen, int bOff, int ldb, int bLen, int cOff, int ldc, int cLen) {
+
+        double a(double[] a, int i, int p) {
+            return transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+        }
+
+        double b(double[] b, int p, int j) {
+            return transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+        }
+
+        boolean inC(int index) {
+            int rel = index - cOff;
+            return rel >= 0 && rel / ldc < m && rel % ldc < n;
+        }
+    }
+
+    interface LayoutCheck {
+        void check(Layout layout, SplittableRandom rnd);
+    }
+
+    private static void forEachLayout(int m, int n, int k, LayoutCheck check) {
+        SplittableRandom rnd = new SplittableRandom(31L * m + 17L * n + k);
+        for (int t = 0; t < 8; t++) {
+            boolean transA = (t & 1) != 0;
+            boolean transB = (t & 2) != 0;
+            boolean accumulate = (t & 4) != 0;
+            // Odd padding so that rows never line up with the kernels' tile widths.
+            int aRows = transA ? k : m, aCols = transA ? m : k;
+            int bRows = transB ? n : k, bCols = transB ? k : n;
+            int lda = aCols + (t % 3), ldb = bCols + 2 * (t % 2), ldc = n + 3;
+            int aOff = 5, bOff = 3 * (t % 2), cOff = 7;
+            Layout layout = new Layout(transA, transB, accumulate, m, n, k,
+                    aOff, lda, aOff + aRows * lda + 2, bOff, ldb, bOff + bRows * ldb + 1,
+                    cOff, ldc, cOff + m * ldc + 4);
+            check.check(layout, rnd);
+        }
+    }
+
+    private static double[] random(SplittableRandom rnd, int len) {
+        double[] x = new double[len];
+        for (int i = 0; i < len; i++) {
+            // Values exactly representable in float, so both precisions multiply the same numbers.
+            x[i] = (float) (rnd.nextDouble() * 2 - 1);
+        }
+        return x;
+    }
+
+    private static void checkFloat(Layout l, Path path, SplittableRandom rnd) {
+        double[] a = random(rnd, l.aLen()), b = random(rnd, l.bLen()), c0 = random(rnd, l.cLen());
+        float[] fa = toFloat(a), fb = toFloat(b), fc = toFloat(c0);
+        switch (path) {
+            case PUBLIC:
+                MatMul.sgemm(l.transA(), l.transB(), l.m(), l.n(), l.k(), fa, l.aOff(), l.lda(), fb, l.bOff(), l.ldb(),
+                        fc, l.cOff(), l.ldc(), l.accumulate());
+                break;
+            case SMALL:
+                if (l.k() == 0) {
+                    return; // k = 0 is answered by MatMul before any algorithm runs
+                }
+                FloatGemm.small(l.transA(), l.transB(), l.m(), l.n(), l.k(), fa, l.aOff(), l.lda(), fb, l.bOff(), l.ldb(),
+                        fc, l.cOff(), l.ldc(), l.accumulate());
+                break;
+            default:
+                if (l.k() == 0) {
+                    return;
+                }
+                FloatGemm.blocked(MatMul.floatKernel(), path == Path.BLOCKED_THREADED ? 2 : 1, l.transA(), l.transB(),
+                        l.m(), l.n(), l.k(), fa, l.aOff(), l.lda(), fb, l.bOff(), l.ldb(),
+                        fc, l.cOff(), l.ldc(), l.accumulate());
+        }
+        double[] got = new double[fc.length];
+        for (int i = 0; i < got.length; i++) {
+            got[i] = fc[i];
+        }
+        compare(l, a, b, c0, got, 0x1p-24);
+    }
+
+    private static void checkDouble(Layout l, Path path, SplittableRandom rnd) {
+        double[] a = random(rnd, l.aLen()), b = random(rnd, l.bLen()), c0 = random(rnd, l.cLen());
+        double[] c = c0.clone();
+        switch (path) {
+            case PUBLIC:
+                MatMul.dgemm(l.transA(), l.transB(), l.m(), l.n(), l.k(), a, l.aOff(), l.lda(), b, l.bOff(), l.ldb(),
+                        c, l.cOff(), l.ldc(), l.accumulate());
+                break;
+            case SMALL:
+                if (l.k() == 0) {
+                    return;
+                }
+                DoubleGemm.small(l.transA(), l.transB(), l.m(), l.n(), l.k(), a, l.aOff(), l.lda(), b, l.bOff(), l.ldb(),
+                        c, l.cOff(), l.ldc(), l.accumulate());
+                break;
+            default:
+                if (l.k() == 0) {
+                    return;
+                }
+                DoubleGemm.blocked(MatMul.doubleKernel(), path == Path.BLOCKED_THREADED ? 2 : 1, l.transA(), l.transB(),
+                        l.m(), l.n(), l.k(), a, l.aOff(), l.lda(), b, l.bOff(), l.ldb(),
+                        c, l.cOff(), l.ldc(), l.accumulate());
+        }
+        compare(l, a, b, c0, c, 0x1p-53);
+    }
+
+    /** Compares every element of C (inside the m×n window: the product; outside: untouched). */
+    private static void compare(Layout l, double[] a, double[] b, double[] c0, double[] got, double u) {
+        for (int idx = 0; idx < got.length; idx++) {
+            if (!l.inC(idx)) {
+                if (Double.doubleToLongBits(got[idx]) != Double.doubleToLongBits(c0[idx])) {
+                    fail(describe(l) + ": element " + idx + " outside C was changed from " + c0[idx] + " to " + got[idx]);
+                }
+                continue;
+            }
+            int i = (idx - l.cOff()) / l.ldc(), j = (idx - l.cOff()) % l.ldc();
+            double sum = l.accumulate() ? c0[idx] : 0;
+            double magnitude = l.accumulate() ? Math.abs(c0[idx]) : 0;
+            for (int p = 0; p < l.k(); p++) {
+                double prod = l.a(a, i, p) * l.b(b, p, j);
+                sum += prod;
+                magnitude += Math.abs(prod);
+            }
+            // The kernel's bound plus the double reference's own bound.
+            double tol = (gamma(l.k() + 1, u) + gamma(l.k() + 1, 0x1p-53)) * magnitude;
+            if (!(Math.abs(got[idx] - sum) <= tol)) {
+                fail(describe(l) + ": C(" + i + ", " + j + ") = " + got[idx] + ", expected " + sum
+                        + " within " + tol);
+            }
+        }
+    }
+
+    private static double gamma(int n, double u) {
+        return n * u / (1 - n * u);
+    }
+
+    private static String describe(Layout l) {
+        return "m=" + l.m() + " n=" + l.n() + " k=" + l.k() + " transA=" + l.transA() + " transB=" + l.transB()
+                + " accumulate=" + l.accumulate() + " vector=" + MatMul.usingVector();
+    }
+
+    private static float[] toFloat(double[] x) {
+        float[] f = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            f[i] = (float) x[i];
+        }
+        return f;
+    }
+}
