@@ -12,6 +12,8 @@ public enum Op {
     SUM, MEAN, MAX, MIN,
     SOFTMAX, LOG_SOFTMAX, LOG_SUM_EXP,
     RESHAPE, TRANSPOSE, BROADCAST_TO, CONCAT, SLICE, GATHER, TAKE_ALONG_AXIS, ASTYPE, IDENTITY,
+    /** Image primitives, in {@link ConvFunctions}: */
+    CONV2D, MAX_POOL2D, AVG_POOL2D,
     /** Not differentiable (their outputs carry no graph): */
     SIGN(false), ROUND(false), FLOOR(false), COMPARE(false), ARGMAX(false), ONE_HOT(false);
 

@@ -551,4 +551,40 @@ public final class Tensor {
 
     /** This tensor's values in another dtype (to INT32: truncated toward zero, as numpy). */
     public Tensor astype(DType dtype) { return ShapeFunctions.astype(this, dtype); }
+
+    // ================================================================== images (channels-last: batch, height, width, channels)
+
+    /**
+     * 2-D convolution (cross-correlation, as Keras) of (N, H, W, Cin) images with a (kh, kw, Cin, Cout) kernel.
+     * {@code y[b, i, j, o] = Σ x[b, i·sh + u·dh − pt, j·sw + v·dw − pl, c] · k[u, v, c, o]}; "same" padding keeps
+     * ceil(H / sh) × ceil(W / sw) outputs (TensorFlow's split), "valid" uses no padding.
+     *
+     * <pre>{@code
+     * Tensor y = Tensor.conv2d(x, kernel, new int[] {1, 1}, "valid", new int[] {1, 1}); // (N, H−kh+1, W−kw+1, Cout)
+     * }</pre>
+     */
+    public static Tensor conv2d(Tensor input, Tensor kernel, int[] strides, String padding, int[] dilation) {
+        return ConvFunctions.conv2d(input, kernel, strides, padding, dilation);
+    }
+
+    /** Stride 1, no dilation: {@code conv2d(input, kernel, {1, 1}, padding, {1, 1})}. */
+    public static Tensor conv2d(Tensor input, Tensor kernel, String padding) {
+        return conv2d(input, kernel, new int[] {1, 1}, padding, new int[] {1, 1});
+    }
+
+    /**
+     * Max over poolSize windows moved by strides on (N, H, W, C) images; the gradient goes to the first
+     * maximum of each window. Example: {@code x.maxPool2d(new int[] {2, 2}, new int[] {2, 2}, "valid")}.
+     */
+    public Tensor maxPool2d(int[] poolSize, int[] strides, String padding) {
+        return ConvFunctions.maxPool2d(this, poolSize, strides, padding);
+    }
+
+    /**
+     * Mean over poolSize windows moved by strides on (N, H, W, C) images; with "same" padding the mean is
+     * over the window positions inside the image (as Keras). Example: {@code x.avgPool2d(new int[] {2, 2}, new int[] {2, 2}, "same")}.
+     */
+    public Tensor avgPool2d(int[] poolSize, int[] strides, String padding) {
+        return ConvFunctions.avgPool2d(this, poolSize, strides, padding);
+    }
 }

@@ -103,6 +103,25 @@ class GradientCheckTest {
         cs.add(c("takeAlongAxis", in -> in.get(0).takeAlongAxis(Tensor.of(new int[] {2, 0, 1}).reshape(3, 1), 1), () -> l(input(85, -1, 1, 3, 4))));
         cs.add(new Case("astype", in -> in.get(0).astype(DType.FLOAT32).mul(2.0).astype(DType.FLOAT64), () -> l(input(86, -1, 1, 3)), 1e-2));
         cs.add(c("withMask", in -> in.get(0).withMask(Tensor.ones(2, 3)).mul(3.0), () -> l(input(87, -1, 1, 2, 3))));
+        // images (channels-last); every padding × stride × dilation combination, odd sizes so "same" pads unevenly
+        int seed = 100;
+        for (String pad : new String[] {"valid", "same"}) {
+            for (int[] st : new int[][] {{1, 1}, {2, 1}, {2, 3}}) {
+                for (int[] dl : new int[][] {{1, 1}, {2, 1}}) {
+                    int s0 = seed++;
+                    String n = " " + pad + " strides" + java.util.Arrays.toString(st) + " dilation" + java.util.Arrays.toString(dl);
+                    cs.add(c("conv2d" + n, in -> Tensor.conv2d(in.get(0), in.get(1), st, pad, dl),
+                            () -> l(input(s0, -1, 1, 2, 7, 6, 3), input(s0 + 50, -1, 1, 3, 2, 3, 2))));
+                }
+                int s1 = seed++;
+                String n = " " + pad + " strides" + java.util.Arrays.toString(st);
+                // distinct values (a shuffled ramp) keep every window's maximum away from a tie
+                cs.add(c("maxPool2d 3x2" + n, in -> in.get(0).maxPool2d(new int[] {3, 2}, st, pad), () -> l(ramp(s1, 2, 7, 6, 2))));
+                cs.add(c("avgPool2d 3x2" + n, in -> in.get(0).avgPool2d(new int[] {3, 2}, st, pad), () -> l(input(s1 + 50, -1, 1, 2, 7, 6, 2))));
+            }
+        }
+        cs.add(c("conv2d 1x1 batch 1", in -> Tensor.conv2d(in.get(0), in.get(1), "same"),
+                () -> l(input(140, -1, 1, 1, 3, 3, 4), input(141, -1, 1, 1, 1, 4, 5))));
         return cs;
     }
 
@@ -112,6 +131,19 @@ class GradientCheckTest {
         double[] d = t.doubleData();
         for (int i = 0; i < d.length; i++) d[i] = (i % 3 == 1) ? -1 : 1;
         return t;
+    }
+
+    /** A float64 leaf holding a seeded permutation of 0.01·(0 … n−1): distinct values, so max has no ties. */
+    private static Tensor ramp(long seed, int... shape) {
+        Tensor t = Tensor.zeros(DType.FLOAT64, shape);
+        double[] d = t.doubleData();
+        for (int i = 0; i < d.length; i++) d[i] = 0.01 * i;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        for (int i = d.length - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            double tmp = d[i]; d[i] = d[j]; d[j] = tmp;
+        }
+        return t.requiresGrad(true);
     }
 
     static Stream<Arguments> table() { return cases().stream().map(Arguments::of); }

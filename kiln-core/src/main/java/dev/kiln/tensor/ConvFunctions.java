@@ -1,0 +1,114 @@
+package dev.kiln.tensor;
+
+import dev.kiln.kernel.Conv;
+import dev.kiln.kernel.Pool;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The differentiable image primitives: 2-D convolution and max/average pooling over channels-last
+ * (N, H, W, C) tensors, forward beside backward. They are fused primitives rather than compositions
+ * because an im2col + GEMM convolution is an order of magnitude faster than the same arithmetic
+ * spelled with gather/matmul/sum graph nodes (docs/BENCHMARKS.md, "CNN").
+ */
+final class ConvFunctions {
+    private ConvFunctions() {}
+
+    /** "valid" → false, "same" → true (case-insensitive); anything else is the caller's mistake. */
+    static boolean same(String op, String padding) {
+        String p = padding == null ? "" : padding.toLowerCase(Locale.ROOT);
+        if (p.equals("same")) return true;
+        if (p.equals("valid")) return false;
+        throw new IllegalArgumentException(op + ": padding must be 'valid' or 'same', got '" + padding + "'");
+    }
+
+    static int[] pair(String op, String what, int[] v) {
+        if (v == null || v.length != 2) {
+            throw new IllegalArgumentException(op + ": " + what + " must have 2 values (height, width), got " + Arrays.toString(v));
+        }
+        for (int x : v) {
+            if (x <= 0) throw new IllegalArgumentException(op + ": " + what + " must be positive, got " + Arrays.toString(v));
+        }
+        return v;
+    }
+
+    private static void rank4(String op, String what, Tensor t, String layout) {
+        if (t.rank() != 4) {
+            throw new IllegalArgumentException(op + ": " + what + " must have rank 4 " + layout + ", got shape " + t.shape);
+        }
+    }
+
+    // ------------------------------------------------------------------ convolution
+
+    static Tensor conv2d(Tensor x0, Tensor k0, int[] strides, String padding, int[] dilation) {
+        String op = "conv2d";
+        rank4(op, "input", x0, "(batch, height, width, channels)");
+        rank4(op, "kernel", k0, "(kernelHeight, kernelWidth, inChannels, filters)");
+        pair(op, "strides", strides);
+        pair(op, "dilation", dilation);
+        boolean same = same(op, padding);
+        int[] xs = x0.shape.dims(), ks = k0.shape.dims();
+        if (xs[3] != ks[2]) {
+            throw new IllegalArgumentException(op + ": input " + x0.shape + " has " + xs[3] + " channels but kernel " + k0.shape
+                    + " expects " + ks[2] + " (kernel layout is (kernelHeight, kernelWidth, inChannels, filters))");
+        }
+        DType dt = DType.promote(Functions.floating(x0).dtype, Functions.floating(k0).dtype);
+        Tensor x = x0.dtype == dt ? x0 : x0.astype(dt);
+        Tensor k = k0.dtype == dt ? k0 : k0.astype(dt);
+        Conv.Geometry g = Conv.Geometry.of(xs[0], xs[1], xs[2], xs[3], ks[0], ks[1], ks[3], strides, dilation, same);
+        Tensor out = Tensor.empty(dt, Shape.of(g.batch, g.outH, g.outW, g.outC));
+        if (dt == DType.FLOAT32) Conv.forward(g, x.f, k.f, out.f);
+        else Conv.forward(g, x.d, k.d, out.d);
+        return Functions.record(out, Op.CONV2D, gy0 -> {
+            Tensor gy = gy0.dtype == dt ? gy0 : gy0.astype(dt);
+            Tensor dx = x.requiresGrad ? Tensor.empty(dt, x.shape) : null;
+            Tensor dk = k.requiresGrad ? Tensor.empty(dt, k.shape) : null;
+            if (dt == DType.FLOAT32) {
+                Conv.backward(g, x.f, k.f, gy.f, dx == null ? null : dx.f, dk == null ? null : dk.f);
+            } else {
+                Conv.backward(g, x.d, k.d, gy.d, dx == null ? null : dx.d, dk == null ? null : dk.d);
+            }
+            return new Tensor[] {dx, dk};
+        }, x, k);
+    }
+
+    // ------------------------------------------------------------------ pooling
+
+    private static Conv.Geometry poolGeometry(String op, Tensor x, int[] poolSize, int[] strides, String padding) {
+        rank4(op, "input", x, "(batch, height, width, channels)");
+        pair(op, "poolSize", poolSize);
+        pair(op, "strides", strides);
+        int[] xs = x.shape.dims();
+        return Conv.Geometry.of(xs[0], xs[1], xs[2], xs[3], poolSize[0], poolSize[1], xs[3], strides, new int[] {1, 1},
+                same(op, padding));
+    }
+
+    static Tensor maxPool2d(Tensor x0, int[] poolSize, int[] strides, String padding) {
+        Tensor x = Functions.floating(x0);
+        Conv.Geometry g = poolGeometry("maxPool2d", x, poolSize, strides, padding);
+        Tensor out = Tensor.empty(x.dtype, Shape.of(g.batch, g.outH, g.outW, g.outC));
+        int[] argmax = new int[out.size()];
+        if (x.f != null) Pool.maxForward(g, x.f, out.f, argmax);
+        else Pool.maxForward(g, x.d, out.d, argmax);
+        return Functions.record(out, Op.MAX_POOL2D, gy -> {
+            Tensor dx = Tensor.empty(x.dtype, x.shape);
+            if (x.f != null) Pool.maxBackward(g, gy.f, argmax, dx.f);
+            else Pool.maxBackward(g, gy.d, argmax, dx.d);
+            return new Tensor[] {dx};
+        }, x);
+    }
+
+    static Tensor avgPool2d(Tensor x0, int[] poolSize, int[] strides, String padding) {
+        Tensor x = Functions.floating(x0);
+        Conv.Geometry g = poolGeometry("avgPool2d", x, poolSize, strides, padding);
+        Tensor out = Tensor.empty(x.dtype, Shape.of(g.batch, g.outH, g.outW, g.outC));
+        if (x.f != null) Pool.avgForward(g, x.f, out.f);
+        else Pool.avgForward(g, x.d, out.d);
+        return Functions.record(out, Op.AVG_POOL2D, gy -> {
+            Tensor dx = Tensor.empty(x.dtype, x.shape);
+            if (x.f != null) Pool.avgBackward(g, gy.f, dx.f);
+            else Pool.avgBackward(g, gy.d, dx.d);
+            return new Tensor[] {dx};
+        }, x);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.kiln.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Pooling kernels: argmax bookkeeping (ties, NaN), padding left out of averages, float path against double. */
+class PoolTest {
+    private static final int[] ONE = {1, 1};
+
+    @Test
+    void maxRemembersTheFirstMaximumAndRoutesTheGradientThere() {
+        // one 2x2 window, two channels: channel 0 ties between positions 1 and 3, channel 1 max at 2
+        float[] x = {1, 5, 3, 2, 0, 9, 3, 4};
+        Conv.Geometry g = Conv.Geometry.of(1, 2, 2, 2, 2, 2, 2, new int[] {2, 2}, ONE, false);
+        float[] y = new float[2];
+        int[] arg = new int[2];
+        Pool.maxForward(g, x, y, arg);
+        assertArrayEquals(new float[] {3, 9}, y);
+        assertArrayEquals(new int[] {2, 5}, arg);
+        float[] dx = new float[8];
+        Pool.maxBackward(g, new float[] {10, 20}, arg, dx);
+        assertArrayEquals(new float[] {0, 0, 10, 0, 0, 20, 0, 0}, dx);
+    }
+
+    @Test
+    void maxPropagatesNaN() {
+        float[] x = {1, Float.NaN, 3, 2};
+        Conv.Geometry g = Conv.Geometry.of(1, 2, 2, 1, 2, 2, 1, new int[] {2, 2}, ONE, false);
+        float[] y = new float[1];
+        Pool.maxForward(g, x, y, new int[1]);
+        assertTrue(Float.isNaN(y[0]));
+    }
+
+    @Test
+    void averageWithSamePaddingCountsOnlyPixelsInsideTheImage() {
+        // 3x3 image, 2x2 windows, stride 2, same: out 2x2, pad 0 before / 1 after
+        float[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+        Conv.Geometry g = Conv.Geometry.of(1, 3, 3, 1, 2, 2, 1, new int[] {2, 2}, ONE, true);
+        float[] y = new float[4];
+        Pool.avgForward(g, x, y);
+        assertArrayEquals(new float[] {3, 4.5f, 7.5f, 9}, y);
+        float[] dx = new float[9];
+        Pool.avgBackward(g, new float[] {4, 2, 2, 1}, dx);
+        assertArrayEquals(new float[] {1, 1, 1, 1, 1, 1, 1, 1, 1}, dx);
+    }
+
+    @Test
+    void floatPathAgreesWithDoublePathOnAnUnevenlySplitBatch() {
+        Conv.Geometry g = Conv.Geometry.of(7, 9, 8, 3, 3, 2, 3, new int[] {2, 1}, ONE, true);
+        SplittableRandom r = new SplittableRandom(3);
+        double[] x = ConvTest.random(r, g.inputSize()), dy = ConvTest.random(r, g.outputSize());
+        double[] y = new double[g.outputSize()], dx = new double[g.inputSize()];
+        float[] yf = new float[y.length], dxf = new float[dx.length];
+        int[] arg = new int[y.length], argf = new int[y.length];
+        Pool.maxForward(g, x, y, arg);
+        Pool.maxForward(g, ConvTest.floats(x), yf, argf);
+        assertArrayEquals(arg, argf);
+        ConvTest.close("max y", y, yf);
+        Pool.maxBackward(g, dy, arg, dx);
+        Pool.maxBackward(g, ConvTest.floats(dy), argf, dxf);
+        ConvTest.close("max dx", dx, dxf);
+        Pool.avgForward(g, x, y);
+        Pool.avgForward(g, ConvTest.floats(x), yf);
+        ConvTest.close("avg y", y, yf);
+        Pool.avgBackward(g, dy, dx);
+        Pool.avgBackward(g, ConvTest.floats(dy), dxf);
+        ConvTest.close("avg dx", dx, dxf);
+    }
+
+    @Test
+    void channelMismatchIsRejected() {
+        Conv.Geometry g = Conv.Geometry.of(1, 2, 2, 2, 2, 2, 3, new int[] {2, 2}, ONE, false);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Pool.avgForward(g, new float[8], new float[3]));
+        assertEquals("pooling: output channels (3) must equal input channels (2)", e.getMessage());
+    }
+}
