@@ -1,0 +1,32 @@
+package dev.kiln.metrics;
+
+/**
+ * How often a thresholded prediction equals a 0/1 label, as Keras 3's {@code BinaryAccuracy}:
+ * per element {@code y_true == (y_pred > threshold ? 1 : 0)}, averaged per sample, then over samples.
+ * Default threshold {@value #DEFAULT_THRESHOLD}. A label of −1 never matches (Keras 3 behaviour; see
+ * {@link Keras2BinaryAccuracy} and {@link SignAccuracy} for ±1 labels).
+ *
+ * <pre>{@code
+ * Metric m = new BinaryAccuracy();
+ * m.updateState(Tensor.of(new double[][] {{1}, {0}}), Tensor.of(new double[][] {{0.7}, {0.6}}));
+ * m.result();   // 0.5
+ * }</pre>
+ */
+public final class BinaryAccuracy extends SampleMean.Elementwise {
+    /** Keras's default decision threshold. */
+    public static final double DEFAULT_THRESHOLD = 0.5;
+    private final double threshold;
+
+    public BinaryAccuracy() { this(DEFAULT_THRESHOLD); }
+
+    public BinaryAccuracy(double threshold) {
+        super("binary_accuracy");
+        if (!Double.isFinite(threshold)) throw new IllegalArgumentException("BinaryAccuracy: threshold must be finite, got " + threshold);
+        this.threshold = threshold;
+    }
+
+    public double threshold() { return threshold; }
+
+    @Override
+    double element(double t, double p) { return t == (p > threshold ? 1.0 : 0.0) ? 1.0 : 0.0; }
+}

@@ -1,0 +1,26 @@
+package dev.kiln.metrics;
+
+import dev.kiln.tensor.Tensor;
+
+/**
+ * How often the predicted class (argmax of y_pred) is the labelled class (argmax of one-hot y_true),
+ * as Keras's {@code CategoricalAccuracy}; ties go to the first index, as argmax. Shapes (n, classes).
+ *
+ * <pre>{@code
+ * Metric m = new CategoricalAccuracy();
+ * m.updateState(Tensor.of(new double[][] {{0, 0, 1}, {0, 1, 0}}),
+ *               Tensor.of(new double[][] {{0.1, 0.2, 0.7}, {0.5, 0.3, 0.2}}));
+ * m.result();   // 0.5
+ * }</pre>
+ */
+public final class CategoricalAccuracy extends SampleMean {
+    public CategoricalAccuracy() { super("categorical_accuracy"); }
+
+    @Override
+    protected void score(Tensor yTrue, Tensor yPred, int n, double[] out) {
+        Flat.sameSize(name(), yTrue, yPred);
+        double[] t = Flat.values(yTrue), p = Flat.values(yPred);
+        int k = n == 0 ? 0 : p.length / n;
+        for (int i = 0; i < n; i++) out[i] = argmax(t, i * k, k) == argmax(p, i * k, k) ? 1.0 : 0.0;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.kiln.metrics;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The metric registry, as Keras's {@code keras.metrics.get}: an exact, case-sensitive lookup of class
+ * names, their snake_case forms and the abbreviations {@code mse/MSE}, {@code mae/MAE}. Each call
+ * returns a new metric with default arguments. {@code "accuracy"} here is the plain {@link Accuracy};
+ * a model's {@code compile} resolves {@code "accuracy"}/{@code "acc"} from the output shape instead, and
+ * also accepts every loss name (loss-valued metrics live above this package, next to the losses).
+ *
+ * <pre>{@code
+ * Metric m = Metrics.get("binary_accuracy");
+ * Metrics.get("AUC").name();   // "auc"
+ * }</pre>
+ */
+public final class Metrics {
+    private static final Map<String, Supplier<Metric>> REGISTRY = new LinkedHashMap<>();
+
+    static {
+        register(Accuracy::new, "Accuracy", "accuracy");
+        register(BinaryAccuracy::new, "BinaryAccuracy", "binary_accuracy");
+        register(CategoricalAccuracy::new, "CategoricalAccuracy", "categorical_accuracy");
+        register(SparseCategoricalAccuracy::new, "SparseCategoricalAccuracy", "sparse_categorical_accuracy");
+        register(TopKCategoricalAccuracy::new, "TopKCategoricalAccuracy", "top_k_categorical_accuracy");
+        register(MeanSquaredError::new, "MeanSquaredError", "mean_squared_error", "mse", "MSE");
+        register(MeanAbsoluteError::new, "MeanAbsoluteError", "mean_absolute_error", "mae", "MAE");
+        register(RootMeanSquaredError::new, "RootMeanSquaredError", "root_mean_squared_error");
+        register(AUC::new, "AUC", "auc");
+        register(Precision::new, "Precision", "precision");
+        register(Recall::new, "Recall", "recall");
+        register(Mean::new, "Mean", "mean");
+        register(Keras2BinaryAccuracy::new, "Keras2BinaryAccuracy", "keras2_binary_accuracy");
+        register(SignAccuracy::new, "SignAccuracy", "sign_accuracy");
+    }
+
+    private Metrics() {}
+
+    private static void register(Supplier<Metric> factory, String... names) {
+        for (String n : names) REGISTRY.put(n, factory);
+    }
+
+    /** True if {@link #get} knows this identifier. */
+    public static boolean contains(String identifier) { return identifier != null && REGISTRY.containsKey(identifier); }
+
+    /** Every identifier {@link #get} accepts, in registration order. */
+    public static Set<String> names() { return Collections.unmodifiableSet(REGISTRY.keySet()); }
+
+    /**
+     * A new metric for an identifier.
+     *
+     * @throws IllegalArgumentException for an unknown identifier, naming close matches
+     */
+    public static Metric get(String identifier) {
+        Supplier<Metric> f = identifier == null ? null : REGISTRY.get(identifier);
+        if (f == null) {
+            throw new IllegalArgumentException("Could not interpret metric identifier: '" + identifier + "'"
+                    + suggestions(identifier, REGISTRY.keySet()));
+        }
+        return f.get();
+    }
+
+    /** ", did you mean 'x' or 'y'?" for names within a small edit distance (case-insensitive), else "". */
+    public static String suggestions(String identifier, Iterable<String> known) {
+        if (identifier == null) return "";
+        List<String> close = new ArrayList<>();
+        String lower = identifier.toLowerCase(java.util.Locale.ROOT);
+        for (String k : known) {
+            String kl = k.toLowerCase(java.util.Locale.ROOT);
+            if (kl.equals(lower) || distance(kl, lower) <= Math.max(2, lower.length() / 4)) close.add(k);
+        }
+        if (close.isEmpty()) return "";
+        return "; did you mean " + String.join(" or ", close.stream().limit(3).map(s -> "'" + s + "'").toList()) + "?";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,51 @@
+package dev.kiln.metrics;
+
+import dev.kiln.tensor.Tensor;
+
+/**
+ * The share of predicted positives that are positive, as Keras's {@code Precision}:
+ * {@code TP / (TP + FP)} with a prediction positive when {@code y_pred > threshold} (default
+ * {@value #DEFAULT_THRESHOLD}); 0 when nothing was predicted positive.
+ *
+ * <pre>{@code
+ * Metric m = new Precision();
+ * m.updateState(Tensor.of(new double[] {0, 1, 1, 1}), Tensor.of(new double[] {1, 0, 1, 1}));
+ * m.result();   // 2/3
+ * }</pre>
+ */
+public final class Precision extends Metric {
+    /** Keras's default threshold. */
+    public static final double DEFAULT_THRESHOLD = 0.5;
+    private final double threshold;
+    private double truePositives;
+    private double falsePositives;
+
+    public Precision() { this(DEFAULT_THRESHOLD); }
+
+    public Precision(double threshold) {
+        super("precision");
+        this.threshold = threshold;
+    }
+
+    @Override
+    public void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
+        double[] c = new double[2];
+        Confusion.forEach(name(), yTrue, yPred, sampleWeight, (t, p, w) -> {
+            if (p > threshold) {
+                c[0] += t * w;
+                c[1] += (1 - t) * w;
+            }
+        });
+        truePositives += c[0];
+        falsePositives += c[1];
+    }
+
+    @Override
+    public double result() { return Confusion.divideNoNan(truePositives, truePositives + falsePositives); }
+
+    @Override
+    public void resetState() {
+        truePositives = 0;
+        falsePositives = 0;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.kiln.metrics;
+
+import dev.kiln.tensor.Tensor;
+
+/**
+ * The share of positives predicted positive, as Keras's {@code Recall}: {@code TP / (TP + FN)} with a
+ * prediction positive when {@code y_pred > threshold} (default {@value #DEFAULT_THRESHOLD}); 0 when
+ * there are no positives.
+ *
+ * <pre>{@code
+ * Metric m = new Recall();
+ * m.updateState(Tensor.of(new double[] {0, 1, 1, 1}), Tensor.of(new double[] {1, 0, 1, 1}));
+ * m.result();   // 2/3
+ * }</pre>
+ */
+public final class Recall extends Metric {
+    /** Keras's default threshold. */
+    public static final double DEFAULT_THRESHOLD = 0.5;
+    private final double threshold;
+    private double truePositives;
+    private double falseNegatives;
+
+    public Recall() { this(DEFAULT_THRESHOLD); }
+
+    public Recall(double threshold) {
+        super("recall");
+        this.threshold = threshold;
+    }
+
+    @Override
+    public void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
+        double[] c = new double[2];
+        Confusion.forEach(name(), yTrue, yPred, sampleWeight, (t, p, w) -> {
+            if (p > threshold) c[0] += t * w;
+            else c[1] += t * w;
+        });
+        truePositives += c[0];
+        falseNegatives += c[1];
+    }
+
+    @Override
+    public double result() { return Confusion.divideNoNan(truePositives, truePositives + falseNegatives); }
+
+    @Override
+    public void resetState() {
+        truePositives = 0;
+        falseNegatives = 0;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.kiln.metrics;
+
+import dev.kiln.tensor.Tensor;
+
+/**
+ * How often the labelled class (argmax of one-hot y_true) is among the {@code k} largest predictions,
+ * as Keras's {@code TopKCategoricalAccuracy}; default k = {@value #DEFAULT_K}. A class is in the top k
+ * when fewer than k classes score strictly higher.
+ *
+ * <pre>{@code
+ * Metric m = new TopKCategoricalAccuracy(2);
+ * m.updateState(Tensor.of(new double[][] {{0, 0, 1}}), Tensor.of(new double[][] {{0.5, 0.2, 0.3}}));
+ * m.result();   // 1.0: class 2 is second
+ * }</pre>
+ */
+public final class TopKCategoricalAccuracy extends SampleMean {
+    /** Keras's default k. */
+    public static final int DEFAULT_K = 5;
+    private final int k;
+
+    public TopKCategoricalAccuracy() { this(DEFAULT_K); }
+
+    public TopKCategoricalAccuracy(int k) {
+        super("top_k_categorical_accuracy");
+        if (k < 1) throw new IllegalArgumentException("TopKCategoricalAccuracy: k (" + k + ") must be >= 1");
+        this.k = k;
+    }
+
+    public int k() { return k; }
+
+    @Override
+    protected void score(Tensor yTrue, Tensor yPred, int n, double[] out) {
+        Flat.sameSize(name(), yTrue, yPred);
+        double[] t = Flat.values(yTrue), p = Flat.values(yPred);
+        int width = n == 0 ? 0 : p.length / n;
+        for (int i = 0; i < n; i++) {
+            int off = i * width;
+            double target = p[off + argmax(t, off, width)];
+            int higher = 0;
+            for (int j = 0; j < width; j++) if (p[off + j] > target) higher++;
+            out[i] = higher < k ? 1.0 : 0.0;
+        }
+    }
+}
