@@ -1,0 +1,285 @@
+package dev.kiln.losses;
+
+import dev.kiln.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The loss catalogue by name ({@link #get}) and the function forms of every loss, which return the
+ * unreduced (per-sample) values: no weights, masks or reduction, as Keras's {@code keras.losses.*} functions.
+ *
+ * <pre>{@code
+ * Tensor perSample = Losses.binaryCrossentropy(yTrue, logits, true);   // fromLogits
+ * Loss loss = Losses.get("sparse_categorical_crossentropy");
+ * }</pre>
+ */
+public final class Losses {
+    private Losses() {}
+
+    /** Keras's {@code backend.epsilon()}: the clip bound of probabilities and the guard of divisions. */
+    public static final double EPSILON = 1e-7;
+
+    private static final Map<String, Supplier<Loss>> REGISTRY = new LinkedHashMap<>();
+    private static final Map<String, Supplier<Loss>> EXTENSIONS = new LinkedHashMap<>();
+
+    static {
+        keras("MeanSquaredError", "mean_squared_error", MeanSquaredError::new, "mse", "MSE");
+        keras("MeanAbsoluteError", "mean_absolute_error", MeanAbsoluteError::new, "mae", "MAE");
+        keras("MeanAbsolutePercentageError", "mean_absolute_percentage_error", MeanAbsolutePercentageError::new, "mape", "MAPE");
+        keras("MeanSquaredLogarithmicError", "mean_squared_logarithmic_error", MeanSquaredLogarithmicError::new, "msle", "MSLE");
+        keras("CosineSimilarity", "cosine_similarity", CosineSimilarity::new);
+        keras("Huber", "huber", Huber::new);
+        keras("LogCosh", "log_cosh", LogCosh::new);
+        keras("KLDivergence", "kl_divergence", KLDivergence::new, "kld", "KLD");
+        keras("Poisson", "poisson", Poisson::new);
+        keras("Hinge", "hinge", Hinge::new);
+        keras("SquaredHinge", "squared_hinge", SquaredHinge::new);
+        keras("CategoricalHinge", "categorical_hinge", CategoricalHinge::new);
+        keras("BinaryCrossentropy", "binary_crossentropy", BinaryCrossentropy::new, "bce", "BCE");
+        keras("BinaryFocalCrossentropy", "binary_focal_crossentropy", BinaryFocalCrossentropy::new);
+        keras("CategoricalCrossentropy", "categorical_crossentropy", CategoricalCrossentropy::new);
+        keras("CategoricalFocalCrossentropy", "categorical_focal_crossentropy", CategoricalFocalCrossentropy::new);
+        keras("SparseCategoricalCrossentropy", "sparse_categorical_crossentropy", SparseCategoricalCrossentropy::new);
+        keras("Dice", "dice", Dice::new);
+        keras("Tversky", "tversky", Tversky::new);
+        keras("Circle", "circle", Circle::new);
+        keras("CTC", "ctc", CTC::new);
+        // extensions: public in Keras but missing from its registry, and the Keras 2 / tf.keras names
+        extension("CategoricalGeneralizedCrossEntropy", CategoricalGeneralizedCrossEntropy::new);
+        extension("categorical_generalized_cross_entropy", () -> new CategoricalGeneralizedCrossEntropy().name("categorical_generalized_cross_entropy"));
+        extension("kullback_leibler_divergence", () -> new KLDivergence().name("kullback_leibler_divergence"));
+        extension("logcosh", () -> new LogCosh().name("logcosh"));
+        extension("huber_loss", Huber::new);
+        extension("cosine_proximity", () -> new CosineSimilarity().name("cosine_proximity"));
+    }
+
+    private static void keras(String className, String functionName, Supplier<Loss> make, String... abbreviations) {
+        REGISTRY.put(className, make);
+        REGISTRY.put(functionName, () -> make.get().name(functionName));
+        for (String a : abbreviations) REGISTRY.put(a, () -> make.get().name(a));
+    }
+
+    private static void extension(String name, Supplier<Loss> make) { EXTENSIONS.put(name, make); }
+
+    /**
+     * A new loss with default arguments for a Keras identifier: a class name ({@code "BinaryCrossentropy"}),
+     * a function name ({@code "binary_crossentropy"}) or an abbreviation ({@code "bce"}, {@code "mse"}, …),
+     * case-sensitive as in Keras. Also accepted (extensions to Keras 3's {@code get}): the Keras 2 names
+     * {@code kullback_leibler_divergence}, {@code logcosh}, {@code huber_loss}, {@code cosine_proximity};
+     * {@code CategoricalGeneralizedCrossEntropy} / {@code categorical_generalized_cross_entropy}; and
+     * {@code "crossentropy"} / {@code "ce"} (any case), resolved from the batch shapes as Keras's compile does.
+     * null gives null (no loss). An unknown name throws an {@link IllegalArgumentException} listing the
+     * closest valid names.
+     */
+    public static Loss get(String name) {
+        if (name == null) return null;
+        Supplier<Loss> make = REGISTRY.get(name);
+        if (make == null) make = EXTENSIONS.get(name);
+        if (make != null) return make.get();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("crossentropy") || lower.equals("ce")) return new AnyCrossentropy(name);
+        if (name.equals("Loss") || name.equals("LossFunctionWrapper")) {
+            throw new IllegalArgumentException("Could not interpret loss identifier: '" + name + "' is a base class, not a loss; "
+                    + "subclass Loss and override call(yTrue, yPred), or wrap a function with Loss.of((yTrue, yPred) -> ...)");
+        }
+        throw new IllegalArgumentException("Could not interpret loss identifier: '" + name + "'. Did you mean "
+                + String.join(", ", closest(name, 3)) + "? (names are case-sensitive, as in Keras)");
+    }
+
+    /** Every name {@link #get} accepts: Keras 3's identifiers, then the extensions. */
+    public static Set<String> names() {
+        Set<String> all = new java.util.LinkedHashSet<>(REGISTRY.keySet());
+        all.addAll(EXTENSIONS.keySet());
+        all.add("crossentropy");
+        all.add("ce");
+        return Collections.unmodifiableSet(all);
+    }
+
+    /** Keras 3's own {@code get} identifiers (without this library's extensions). */
+    public static Set<String> kerasNames() { return Collections.unmodifiableSet(REGISTRY.keySet()); }
+
+    /** The valid names nearest to {@code name} by edit distance (ignoring case first, then exactly). */
+    static List<String> closest(String name, int count) {
+        List<String> candidates = new ArrayList<>(names());
+        String lower = name.toLowerCase(Locale.ROOT);
+        candidates.sort(Comparator.<String>comparingInt(c -> editDistance(lower, c.toLowerCase(Locale.ROOT)))
+                .thenComparingInt(c -> editDistance(name, c)));
+        List<String> out = new ArrayList<>();
+        for (String c : candidates.subList(0, Math.min(count, candidates.size()))) out.add("'" + c + "'");
+        return out;
+    }
+
+    /** Levenshtein distance. */
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    // ================================================================== function forms (unreduced)
+
+    /** {@code mean((t − p)², axis=-1)}; ranks aligned first. */
+    public static Tensor meanSquaredError(Tensor yTrue, Tensor yPred) { return MeanSquaredError.compute(yTrue, yPred); }
+
+    /** {@code mean(|t − p|, axis=-1)}; ranks aligned first. */
+    public static Tensor meanAbsoluteError(Tensor yTrue, Tensor yPred) { return MeanAbsoluteError.compute(yTrue, yPred); }
+
+    /** {@code 100·mean(|(t − p) / max(|t|, ε)|, axis=-1)}; ranks aligned first. */
+    public static Tensor meanAbsolutePercentageError(Tensor yTrue, Tensor yPred) { return MeanAbsolutePercentageError.compute(yTrue, yPred); }
+
+    /** {@code mean((log(max(p, ε) + 1) − log(max(t, ε) + 1))², axis=-1)}; ranks aligned first. */
+    public static Tensor meanSquaredLogarithmicError(Tensor yTrue, Tensor yPred) { return MeanSquaredLogarithmicError.compute(yTrue, yPred); }
+
+    /** {@code −Σ(t̂·p̂, axis=-1)} of L2-normalized inputs. */
+    public static Tensor cosineSimilarity(Tensor yTrue, Tensor yPred) { return CosineSimilarity.compute(yTrue, yPred, -1); }
+
+    /** {@code −Σ(t̂·p̂, axis)} of inputs L2-normalized along {@code axis}. */
+    public static Tensor cosineSimilarity(Tensor yTrue, Tensor yPred, int axis) { return CosineSimilarity.compute(yTrue, yPred, axis); }
+
+    /** Huber loss with δ = 1.0. */
+    public static Tensor huber(Tensor yTrue, Tensor yPred) { return Huber.compute(yTrue, yPred, 1.0); }
+
+    /** Huber loss: {@code mean(0.5·e² if |e| ≤ δ else δ·|e| − 0.5·δ², axis=-1)}. */
+    public static Tensor huber(Tensor yTrue, Tensor yPred, double delta) { return Huber.compute(yTrue, yPred, delta); }
+
+    /** {@code mean(log cosh(p − t), axis=-1)}. */
+    public static Tensor logCosh(Tensor yTrue, Tensor yPred) { return LogCosh.compute(yTrue, yPred); }
+
+    /** {@code Σ(t'·log(t'/p'), axis=-1)}, t' and p' clipped to [ε, 1]. */
+    public static Tensor klDivergence(Tensor yTrue, Tensor yPred) { return KLDivergence.compute(yTrue, yPred); }
+
+    /** {@code mean(p − t·log(p + ε), axis=-1)}. */
+    public static Tensor poisson(Tensor yTrue, Tensor yPred) { return Poisson.compute(yTrue, yPred); }
+
+    /** {@code mean(max(1 − t·p, 0), axis=-1)}; all-{0,1} labels become ±1. */
+    public static Tensor hinge(Tensor yTrue, Tensor yPred) { return Hinge.compute(yTrue, yPred); }
+
+    /** {@code mean(max(1 − t·p, 0)², axis=-1)}; all-{0,1} labels become ±1. */
+    public static Tensor squaredHinge(Tensor yTrue, Tensor yPred) { return SquaredHinge.compute(yTrue, yPred); }
+
+    /** {@code max(max((1 − t)·p) − Σ t·p + 1, 0)} over the last axis. */
+    public static Tensor categoricalHinge(Tensor yTrue, Tensor yPred) { return CategoricalHinge.compute(yTrue, yPred); }
+
+    /** Binary cross-entropy of probabilities, mean over the last axis. */
+    public static Tensor binaryCrossentropy(Tensor yTrue, Tensor yPred) { return BinaryCrossentropy.compute(yTrue, yPred, false, 0, -1); }
+
+    public static Tensor binaryCrossentropy(Tensor yTrue, Tensor yPred, boolean fromLogits) {
+        return BinaryCrossentropy.compute(yTrue, yPred, fromLogits, 0, -1);
+    }
+
+    public static Tensor binaryCrossentropy(Tensor yTrue, Tensor yPred, boolean fromLogits, double labelSmoothing) {
+        return BinaryCrossentropy.compute(yTrue, yPred, fromLogits, labelSmoothing, -1);
+    }
+
+    /** Binary cross-entropy, mean over {@code axis}; see {@link BinaryCrossentropy}. */
+    public static Tensor binaryCrossentropy(Tensor yTrue, Tensor yPred, boolean fromLogits, double labelSmoothing, int axis) {
+        return BinaryCrossentropy.compute(yTrue, yPred, fromLogits, labelSmoothing, axis);
+    }
+
+    /** Binary focal cross-entropy with Keras's defaults (γ = 2, no class balancing). */
+    public static Tensor binaryFocalCrossentropy(Tensor yTrue, Tensor yPred) {
+        return BinaryFocalCrossentropy.compute(yTrue, yPred, false, 0.25, 2.0, false, 0, -1);
+    }
+
+    /** Binary focal cross-entropy, Keras's argument order; see {@link BinaryFocalCrossentropy}. */
+    public static Tensor binaryFocalCrossentropy(Tensor yTrue, Tensor yPred, boolean applyClassBalancing, double alpha, double gamma,
+                                                 boolean fromLogits, double labelSmoothing, int axis) {
+        return BinaryFocalCrossentropy.compute(yTrue, yPred, applyClassBalancing, alpha, gamma, fromLogits, labelSmoothing, axis);
+    }
+
+    /** Categorical cross-entropy of probabilities over the last axis. */
+    public static Tensor categoricalCrossentropy(Tensor yTrue, Tensor yPred) { return CategoricalCrossentropy.compute(yTrue, yPred, false, 0, -1); }
+
+    public static Tensor categoricalCrossentropy(Tensor yTrue, Tensor yPred, boolean fromLogits) {
+        return CategoricalCrossentropy.compute(yTrue, yPred, fromLogits, 0, -1);
+    }
+
+    public static Tensor categoricalCrossentropy(Tensor yTrue, Tensor yPred, boolean fromLogits, double labelSmoothing) {
+        return CategoricalCrossentropy.compute(yTrue, yPred, fromLogits, labelSmoothing, -1);
+    }
+
+    /** Categorical cross-entropy over {@code axis}; see {@link CategoricalCrossentropy}. */
+    public static Tensor categoricalCrossentropy(Tensor yTrue, Tensor yPred, boolean fromLogits, double labelSmoothing, int axis) {
+        return CategoricalCrossentropy.compute(yTrue, yPred, fromLogits, labelSmoothing, axis);
+    }
+
+    /** Categorical focal cross-entropy with Keras's defaults (α = 0.25, γ = 2). */
+    public static Tensor categoricalFocalCrossentropy(Tensor yTrue, Tensor yPred) {
+        return CategoricalFocalCrossentropy.compute(yTrue, yPred, new double[] {0.25}, 2.0, false, 0, -1);
+    }
+
+    /** Categorical focal cross-entropy, Keras's argument order; see {@link CategoricalFocalCrossentropy}. */
+    public static Tensor categoricalFocalCrossentropy(Tensor yTrue, Tensor yPred, double alpha, double gamma, boolean fromLogits,
+                                                      double labelSmoothing, int axis) {
+        return CategoricalFocalCrossentropy.compute(yTrue, yPred, new double[] {alpha}, gamma, fromLogits, labelSmoothing, axis);
+    }
+
+    /** Categorical focal cross-entropy with one α per class (along the last axis). */
+    public static Tensor categoricalFocalCrossentropy(Tensor yTrue, Tensor yPred, double[] alpha, double gamma, boolean fromLogits,
+                                                      double labelSmoothing, int axis) {
+        return CategoricalFocalCrossentropy.compute(yTrue, yPred, alpha.clone(), gamma, fromLogits, labelSmoothing, axis);
+    }
+
+    /** Sparse categorical cross-entropy of probabilities; labels are class ids. */
+    public static Tensor sparseCategoricalCrossentropy(Tensor yTrue, Tensor yPred) {
+        return SparseCategoricalCrossentropy.compute(yTrue, yPred, false, null, -1);
+    }
+
+    public static Tensor sparseCategoricalCrossentropy(Tensor yTrue, Tensor yPred, boolean fromLogits) {
+        return SparseCategoricalCrossentropy.compute(yTrue, yPred, fromLogits, null, -1);
+    }
+
+    /** Sparse categorical cross-entropy; ignored positions give 0 and the result carries their mask. */
+    public static Tensor sparseCategoricalCrossentropy(Tensor yTrue, Tensor yPred, boolean fromLogits, Integer ignoreClass, int axis) {
+        return SparseCategoricalCrossentropy.compute(yTrue, yPred, fromLogits, ignoreClass, axis);
+    }
+
+    /** {@code (1 − p[t]^q) / q} for class ids t (Keras's function has no default q). */
+    public static Tensor categoricalGeneralizedCrossEntropy(Tensor yTrue, Tensor yPred, double q) {
+        if (!(q > 0 && q < 1)) throw new IllegalArgumentException("categorical_generalized_cross_entropy: q must be in the interval (0, 1), got " + q);
+        return CategoricalGeneralizedCrossEntropy.compute(yTrue, yPred, q);
+    }
+
+    /** Dice loss over all axes: one scalar. */
+    public static Tensor dice(Tensor yTrue, Tensor yPred) { return Dice.compute(yTrue, yPred, null); }
+
+    /** Dice loss summed over {@code axis} (null: all). */
+    public static Tensor dice(Tensor yTrue, Tensor yPred, int... axis) { return Dice.compute(yTrue, yPred, axis); }
+
+    /** Tversky loss with α = β = 0.5 over all axes. */
+    public static Tensor tversky(Tensor yTrue, Tensor yPred) { return Tversky.compute(yTrue, yPred, 0.5, 0.5, null); }
+
+    /** Tversky loss: α weighs false positives, β false negatives; sums over {@code axis} (none given: all). */
+    public static Tensor tversky(Tensor yTrue, Tensor yPred, double alpha, double beta, int... axis) {
+        return Tversky.compute(yTrue, yPred, alpha, beta, axis == null || axis.length == 0 ? null : axis);
+    }
+
+    /** Circle loss with the batch as reference set and Keras's defaults (γ = 80, m = 0.4). */
+    public static Tensor circle(Tensor yTrue, Tensor yPred) { return Circle.compute(yTrue, yPred, null, null, true, 80.0, 0.4); }
+
+    /** Circle loss against a reference set (null: the batch itself). */
+    public static Tensor circle(Tensor yTrue, Tensor yPred, Tensor refLabels, Tensor refEmbeddings, boolean removeDiagonal,
+                                double gamma, double margin) {
+        return Circle.compute(yTrue, yPred, refLabels, refEmbeddings, removeDiagonal, gamma, margin);
+    }
+
+    /** CTC negative log-likelihood per sample; labels (B, L) padded with the blank 0, logits (B, T, K). */
+    public static Tensor ctc(Tensor yTrue, Tensor yPred) { return CTC.compute(yTrue, yPred); }
+}
