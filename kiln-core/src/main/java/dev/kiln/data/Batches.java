@@ -20,7 +20,7 @@ import java.util.NoSuchElementException;
  * }
  * }</pre>
  */
-public final class Batches implements Iterable<Batch> {
+public final class Batches implements BatchSource, Iterable<Batch> {
     private final Tensor x;
     private final Tensor y;
     private final Tensor sampleWeight;
@@ -62,12 +62,14 @@ public final class Batches implements Iterable<Batch> {
     }
 
     /** Number of samples. */
+    @Override
     public int size() {
         return n;
     }
 
     /** Number of batches per epoch: {@code ceil(n / batchSize)}. */
-    public int numBatches() {
+    @Override
+    public int batchesPerEpoch() {
         return (n + batchSize - 1) / batchSize;
     }
 
@@ -83,6 +85,7 @@ public final class Batches implements Iterable<Batch> {
     }
 
     /** The batches of epoch {@code e}, each gathered when {@code next()} is called. */
+    @Override
     public Iterator<Batch> epoch(int epoch) {
         int[] order = order(epoch);
         return new Iterator<>() {
@@ -95,7 +98,7 @@ public final class Batches implements Iterable<Batch> {
 
             @Override
             public Batch next() {
-                if (start >= n) throw new NoSuchElementException("Batches: epoch has " + numBatches() + " batches");
+                if (start >= n) throw new NoSuchElementException("Batches: epoch has " + batchesPerEpoch() + " batches");
                 int end = Math.min(n, start + batchSize);
                 int[] rows = java.util.Arrays.copyOfRange(order, start, end);
                 start = end;

@@ -258,7 +258,7 @@ public final class Datasets {
      * the first {@code min(nInformative, nFeatures)} rows of the coefficients {@code 100 * U[0,1)},
      * {@code y = X @ coef + bias}, plus {@code noise * N(0,1)}; then rows, then feature columns shuffled.
      * y has shape (n,) for one target, (n, nTargets) otherwise; coef (nFeatures,) or (nFeatures, nTargets).
-     * With several targets the product is bit-exact only for nFeatures <= 10 (see docs/data.md).
+     * With several targets the product is bit-exact only for nFeatures up to 10 (see docs/data.md).
      *
      * @param nSamples >= 1 (default 100)
      * @param nFeatures >= 1 (default 100)
@@ -310,7 +310,7 @@ public final class Datasets {
      * @param nRedundant >= 0 (default 2)
      * @param nRepeated >= 0 (default 0)
      * @param nClasses >= 1 (default 2)
-     * @param nClustersPerClass >= 1 (default 2); nClasses * nClustersPerClass <= 2^nInformative
+     * @param nClustersPerClass >= 1 (default 2); nClasses * nClustersPerClass at most 2^nInformative
      * @param weights class proportions, nClasses or nClasses - 1 values, or null for equal (default null)
      * @param flipY fraction of labels replaced at random, in [0, 1] (default 0.01)
      * @param classSep half the hypercube side, >= 0 (default 1.0)

@@ -28,8 +28,8 @@ public final class RobustScaler extends ColumnScaler<RobustScaler> {
     /**
      * @param withCentering subtract the median (default true)
      * @param withScaling divide by the quantile range (default true)
-     * @param qLo lower percentile, 0 <= qLo <= qHi (default 25)
-     * @param qHi upper percentile, <= 100 (default 75)
+     * @param qLo lower percentile, in [0, qHi] (default 25)
+     * @param qHi upper percentile, in [qLo, 100] (default 75)
      */
     public RobustScaler(boolean withCentering, boolean withScaling, double qLo, double qHi) {
         super("RobustScaler");

@@ -31,7 +31,7 @@ class BatchesTest {
         Tensor y = DatasetsTest.ids(N);
         Tensor w = Tensor.of(new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, DType.FLOAT64);
         Batches b = Batches.of(x, y, w, 4, true, 7);
-        assertEquals(3, b.numBatches());
+        assertEquals(3, b.batchesPerEpoch());
         int[] order = new RandomState(7 + 2).permutation(N);
         assertArrayEquals(order, b.order(2));
         int seen = 0;

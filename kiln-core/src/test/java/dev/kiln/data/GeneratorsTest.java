@@ -130,18 +130,32 @@ class GeneratorsTest {
     @Test
     void javaMathCirclesAndMoonsCountTheirUlpDifferences() {
         // Datasets uses Java's Math: the labels and row order stay exact, a few X values move.
-        Generators.Raw ref = Generators.circles(500, 500, true, 0.1, new RandomState(1), 0.8, GLIBC);
-        Generators.Raw java = Generators.circles(500, 500, true, 0.1, new RandomState(1), 0.8, Generators.JAVA_MATH);
-        assertArrayEquals(ref.y(), java.y());
-        double[] a = flat(ref.x());
-        double[] b = flat(java.x());
-        int differ = 0;
-        for (int i = 0; i < a.length; i++) {
-            assertEquals(a[i], b[i], TRIG_TOLERANCE, "circles X[" + i + "]");
-            if (a[i] != b[i]) differ++;
+        Object[][] cases = {
+            {"circles(1000, 0.1, 1)", Generators.circles(500, 500, true, 0.1, new RandomState(1), 0.8, GLIBC),
+                Generators.circles(500, 500, true, 0.1, new RandomState(1), 0.8, Generators.JAVA_MATH)},
+            {"moons(1000, 0.1, 1)", Generators.moons(500, 500, true, 0.1, new RandomState(1), GLIBC),
+                Generators.moons(500, 500, true, 0.1, new RandomState(1), Generators.JAVA_MATH)},
+            {"moons(200, 0.05, 0)", Generators.moons(100, 100, true, 0.05, new RandomState(0), GLIBC),
+                Generators.moons(100, 100, true, 0.05, new RandomState(0), Generators.JAVA_MATH)},
+        };
+        for (Object[] c : cases) {
+            Generators.Raw ref = (Generators.Raw) c[1];
+            Generators.Raw java = (Generators.Raw) c[2];
+            assertArrayEquals(ref.y(), java.y());
+            double[] a = flat(ref.x());
+            double[] b = flat(java.x());
+            int differ = 0;
+            double maxUlps = 0;
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(a[i], b[i], TRIG_TOLERANCE, c[0] + " X[" + i + "]");
+                if (a[i] != b[i]) {
+                    differ++;
+                    maxUlps = Math.max(maxUlps, Math.abs(a[i] - b[i]) / Math.ulp(a[i]));
+                }
+            }
+            System.out.println("GeneratorsTest: " + c[0] + " with Math.sin/cos: " + differ + " of " + a.length
+                    + " X values differ from glibc, at most " + maxUlps + " ulp of the value");
         }
-        System.out.println("GeneratorsTest: circles(1000) with Math.sin/cos: " + differ + " of " + a.length
-                + " X values differ from glibc (each by <= 2 ulp(1.0))");
         int trigDiffer = 0;
         for (Map.Entry<Long, double[]> e : GlibcTrig.INSTANCE.all().entrySet()) {
             double t = Double.longBitsToDouble(e.getKey());
