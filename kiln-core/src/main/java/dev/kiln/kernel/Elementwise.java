@@ -57,6 +57,47 @@ public final class Elementwise {
         }
     }
 
+    /**
+     * The backward of a unary op in one loop: {@code out = g · f'(x)}, from the input x, the forward
+     * result y = f(x) and the upstream gradient g (all of length n).
+     */
+    public static void unaryGrad(Unary op, float[] x, float[] y, float[] g, float[] out, int n) {
+        switch (op) {
+            case NEG: for (int i = 0; i < n; i++) out[i] = -g[i]; break;
+            case EXP: for (int i = 0; i < n; i++) out[i] = g[i] * y[i]; break;
+            case LOG: for (int i = 0; i < n; i++) out[i] = g[i] / x[i]; break;
+            case LOG1P: for (int i = 0; i < n; i++) out[i] = g[i] / (1 + x[i]); break;
+            case SQRT: for (int i = 0; i < n; i++) out[i] = g[i] * 0.5f / y[i]; break;
+            case SQUARE: for (int i = 0; i < n; i++) out[i] = g[i] * 2 * x[i]; break;
+            case ABS: for (int i = 0; i < n; i++) out[i] = g[i] * Math.signum(x[i]); break;
+            case SIGMOID: for (int i = 0; i < n; i++) out[i] = g[i] * y[i] * (1 - y[i]); break;
+            case TANH: for (int i = 0; i < n; i++) out[i] = g[i] * (1 - y[i] * y[i]); break;
+            case RELU: for (int i = 0; i < n; i++) out[i] = x[i] > 0 ? g[i] : 0; break;
+            case SOFTPLUS: for (int i = 0; i < n; i++) out[i] = (float) (g[i] * sigmoid(x[i])); break;
+            case LOG_COSH: for (int i = 0; i < n; i++) out[i] = (float) (g[i] * Math.tanh(x[i])); break;
+            default: throw new IllegalArgumentException("unaryGrad: " + op + " has no gradient");
+        }
+    }
+
+    /** Double version of {@link #unaryGrad(Unary, float[], float[], float[], float[], int)}. */
+    public static void unaryGrad(Unary op, double[] x, double[] y, double[] g, double[] out, int n) {
+        switch (op) {
+            case NEG: for (int i = 0; i < n; i++) out[i] = -g[i]; break;
+            case EXP: for (int i = 0; i < n; i++) out[i] = g[i] * y[i]; break;
+            case LOG: for (int i = 0; i < n; i++) out[i] = g[i] / x[i]; break;
+            case LOG1P: for (int i = 0; i < n; i++) out[i] = g[i] / (1 + x[i]); break;
+            case SQRT: for (int i = 0; i < n; i++) out[i] = g[i] * 0.5 / y[i]; break;
+            case SQUARE: for (int i = 0; i < n; i++) out[i] = g[i] * 2 * x[i]; break;
+            case ABS: for (int i = 0; i < n; i++) out[i] = g[i] * Math.signum(x[i]); break;
+            case SIGMOID: for (int i = 0; i < n; i++) out[i] = g[i] * y[i] * (1 - y[i]); break;
+            case TANH: for (int i = 0; i < n; i++) out[i] = g[i] * (1 - y[i] * y[i]); break;
+            case RELU: for (int i = 0; i < n; i++) out[i] = x[i] > 0 ? g[i] : 0; break;
+            case SOFTPLUS: for (int i = 0; i < n; i++) out[i] = (double) (g[i] * sigmoid(x[i])); break;
+            case LOG_COSH: for (int i = 0; i < n; i++) out[i] = (double) (g[i] * Math.tanh(x[i])); break;
+            default: throw new IllegalArgumentException("unaryGrad: " + op + " has no gradient");
+        }
+    }
+
     /** σ(x) without overflow: for x < 0 it is written e^x / (1 + e^x). */
     public static double sigmoid(double x) {
         if (x >= 0) return 1.0 / (1.0 + Math.exp(-x));
@@ -79,75 +120,11 @@ public final class Elementwise {
      * {@code out[oo+i] = a[ao+i*as] (op) b[bo+i*bs]} for i in [0, n); the strides are 0 (broadcast) or 1.
      */
     public static void binary(Binary op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
-        if (as == 1 && bs == 1) {
-            switch (op) {
-                case ADD: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] + b[bo + i]; return;
-                case SUB: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] - b[bo + i]; return;
-                case MUL: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] * b[bo + i]; return;
-                case DIV: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] / b[bo + i]; return;
-                default: break;
-            }
-        } else if (as == 1 && bs == 0) {
-            float v = b[bo];
-            switch (op) {
-                case ADD: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] + v; return;
-                case SUB: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] - v; return;
-                case MUL: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] * v; return;
-                case DIV: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] / v; return;
-                default: break;
-            }
-        }
-        for (int i = 0, ia = ao, ib = bo; i < n; i++, ia += as, ib += bs) {
-            out[oo + i] = (float) apply(op, a[ia], b[ib]);
-        }
+        BinaryLoops.binary(op, a, ao, as, b, bo, bs, out, oo, n);
     }
 
     /** Double version of {@link #binary(Binary, float[], int, int, float[], int, int, float[], int, int)}. */
     public static void binary(Binary op, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
-        if (as == 1 && bs == 1) {
-            switch (op) {
-                case ADD: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] + b[bo + i]; return;
-                case SUB: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] - b[bo + i]; return;
-                case MUL: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] * b[bo + i]; return;
-                case DIV: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] / b[bo + i]; return;
-                default: break;
-            }
-        } else if (as == 1 && bs == 0) {
-            double v = b[bo];
-            switch (op) {
-                case ADD: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] + v; return;
-                case SUB: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] - v; return;
-                case MUL: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] * v; return;
-                case DIV: for (int i = 0; i < n; i++) out[oo + i] = a[ao + i] / v; return;
-                default: break;
-            }
-        }
-        for (int i = 0, ia = ao, ib = bo; i < n; i++, ia += as, ib += bs) {
-            out[oo + i] = apply(op, a[ia], b[ib]);
-        }
-    }
-
-    /**
-     * One binary operation on doubles. In float32 the arithmetic ones are exact in double and then
-     * rounded once, which equals float arithmetic (a double holds the exact product/sum of two floats
-     * to within one rounding that cannot change the float result), and POW is computed in double.
-     */
-    public static double apply(Binary op, double x, double y) {
-        switch (op) {
-            case ADD: return x + y;
-            case SUB: return x - y;
-            case MUL: return x * y;
-            case DIV: return x / y;
-            case POW: return Math.pow(x, y);
-            case MAXIMUM: return (x != x || y != y) ? Double.NaN : Math.max(x, y);
-            case MINIMUM: return (x != x || y != y) ? Double.NaN : Math.min(x, y);
-            case GREATER: return x > y ? 1 : 0;
-            case GREATER_EQUAL: return x >= y ? 1 : 0;
-            case LESS: return x < y ? 1 : 0;
-            case LESS_EQUAL: return x <= y ? 1 : 0;
-            case EQUAL: return x == y ? 1 : 0;
-            case NOT_EQUAL: return x != y ? 1 : 0;
-            default: throw new AssertionError(op);
-        }
+        BinaryLoops.binary(op, a, ao, as, b, bo, bs, out, oo, n);
     }
 }

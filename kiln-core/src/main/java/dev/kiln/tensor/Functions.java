@@ -42,25 +42,15 @@ final class Functions {
         if (x.f != null) Elementwise.unary(kind, x.f, 0, out.f, 0, x.size());
         else Elementwise.unary(kind, x.d, 0, out.d, 0, x.size());
         if (!op.differentiable()) return out;
-        return record(out, op, g -> new Tensor[] {unaryGrad(op, g, x, out)}, x);
+        return record(out, op, g -> new Tensor[] {unaryGrad(kind, g, x, out)}, x);
     }
 
-    private static Tensor unaryGrad(Op op, Tensor g, Tensor x, Tensor out) {
-        switch (op) {
-            case NEG: return g.neg();
-            case EXP: return g.mul(out);
-            case LOG: return g.div(x);
-            case LOG1P: return g.div(x.add(1.0));
-            case SQRT: return g.mul(0.5).div(out);
-            case SQUARE: return g.mul(x.mul(2.0));
-            case ABS: return g.mul(x.sign());
-            case SIGMOID: return g.mul(out.mul(out.neg().add(1.0)));
-            case TANH: return g.mul(out.square().neg().add(1.0));
-            case RELU: return g.mul(x.greater(0.0));
-            case SOFTPLUS: return g.mul(x.sigmoid());
-            case LOG_COSH: return g.mul(x.tanh());
-            default: throw new AssertionError(op);
-        }
+    /** g · f'(x) in one loop (see {@link Elementwise#unaryGrad}); g has the output's shape and dtype. */
+    private static Tensor unaryGrad(Elementwise.Unary kind, Tensor g, Tensor x, Tensor out) {
+        Tensor gx = Tensor.empty(x.dtype, x.shape);
+        if (x.f != null) Elementwise.unaryGrad(kind, x.f, out.f, g.f, gx.f, x.size());
+        else Elementwise.unaryGrad(kind, x.d, out.d, g.d, gx.d, x.size());
+        return gx;
     }
 
     /** clip(x, lo, hi) = min(max(x, lo), hi); the gradient passes where lo ≤ x ≤ hi (inclusive, as TF and torch). */
