@@ -399,8 +399,11 @@ public final class Datasets {
      * {@code perm = permutation(n)}, test rows {@code perm[:n_test]}, train rows the rest, in that order.
      * Without shuffling the first {@code n - n_test} rows train and the last ones test.
      *
-     * @param testSize fraction of the rows for the test part, in (0, 1) (sklearn's default 0.25)
      * <pre>{@code Split s = Datasets.trainTestSplit(x, y, 0.3, 1, true);}</pre>
+     *
+     * @param testSize fraction of the rows for the test part, in (0, 1) (sklearn's default 0.25)
+     * @param randomState seed in [0, 2^32 - 1]
+     * @param shuffle whether to shuffle before splitting (default true)
      */
     public static Split trainTestSplit(Tensor x, Tensor y, double testSize, long randomState, boolean shuffle) {
         return trainTestSplit(x, y, testSize, null, Checks.randomState("trainTestSplit", randomState), shuffle);

@@ -172,6 +172,7 @@ class DatasetsTest {
         assertBits(Vectors.doubles("train_test_split_10_0.3_seed1/y_test"), s.yTest().toDoubleArray(), "y_test");
         Split d = Datasets.trainTestSplit(x, ids(10), null, null, new RandomState(42), true);
         assertBits(Vectors.doubles("train_test_split_10_default_seed42/y_train"), d.yTrain().toDoubleArray(), "default");
+        assertBits(Vectors.doubles("train_test_split_10_default_seed42/y_test"), d.yTest().toDoubleArray(), "default");
         Dataset sh = Datasets.shuffle(x, ids(10), 1);
         assertBits(Vectors.doubles("utils_shuffle_10_seed1/X"), sh.x().toDoubleArray(), "shuffle X");
         assertBits(Vectors.doubles("utils_shuffle_10_seed1/y"), sh.y().toDoubleArray(), "shuffle y");
