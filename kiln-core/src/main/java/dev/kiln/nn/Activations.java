@@ -1,0 +1,184 @@
+package dev.kiln.nn;
+
+import dev.kiln.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * Keras 3's activation functions, by name ({@link #get}) and as constants, each a composition of tensor
+ * operations (so gradients are automatic).
+ *
+ * <pre>{@code
+ * Tensor y = Activations.get("relu").apply(x);
+ * Tensor z = Activations.leakyRelu(0.1).apply(x);
+ * new Dense(10).activation(Activations.SOFTMAX);
+ * }</pre>
+ *
+ * Formulas (Keras 3 defaults): linear x; relu max(x, 0); sigmoid 1/(1+e^−x); tanh; softmax
+ * e^x/Σe^x over the last axis; softplus log(1+e^x); softsign x/(|x|+1); elu x if x > 0 else
+ * α(e^x−1), α = 1; selu λ·elu(x, α) with α ≈ 1.6733, λ ≈ 1.0507; gelu x·Φ(x) (exact, Keras's
+ * approximate=False); swish = silu x·sigmoid(x); leaky_relu x if x ≥ 0 else 0.2x; hard_sigmoid
+ * relu6(x+3)/6; exponential e^x; also relu6, mish, log_softmax, log_sigmoid, hard_silu (= hard_swish).
+ */
+public final class Activations {
+    private Activations() {}
+
+    /** Keras's defaults, one constant per formula. */
+    public static final double ELU_ALPHA = 1.0;
+    /** selu's α and λ (Klambauer et al. 2017), as Keras writes them. */
+    public static final double SELU_ALPHA = 1.6732632423543772848170429916717;
+    public static final double SELU_SCALE = 1.0507009873554804934193349852946;
+    /** Keras 3's leaky_relu slope (Keras 2's LeakyReLU layer used 0.3). */
+    public static final double LEAKY_RELU_NEGATIVE_SLOPE = 0.2;
+
+    /** A built-in activation: a name, its Keras parameters (for config) and the formula. */
+    private static final class Named implements ActivationFunction {
+        private final String name;
+        private final Map<String, Object> params;
+        private final UnaryOperator<Tensor> fn;
+
+        Named(String name, Map<String, Object> params, UnaryOperator<Tensor> fn) {
+            this.name = name;
+            this.params = params;
+            this.fn = fn;
+        }
+
+        @Override public Tensor apply(Tensor x) { return fn.apply(x); }
+        @Override public String name() { return name; }
+        @Override public String toString() { return params.isEmpty() ? name : name + params; }
+    }
+
+    private static Named of(String name, UnaryOperator<Tensor> fn) { return new Named(name, Map.of(), fn); }
+
+    public static final ActivationFunction LINEAR = of("linear", x -> x);
+    public static final ActivationFunction RELU = of("relu", Tensor::relu);
+    public static final ActivationFunction SIGMOID = of("sigmoid", Tensor::sigmoid);
+    public static final ActivationFunction TANH = of("tanh", Tensor::tanh);
+    public static final ActivationFunction SOFTMAX = of("softmax", x -> x.softmax(-1));
+    public static final ActivationFunction LOG_SOFTMAX = of("log_softmax", x -> x.logSoftmax(-1));
+    public static final ActivationFunction SOFTPLUS = of("softplus", Tensor::softplus);
+    public static final ActivationFunction SOFTSIGN = of("softsign", x -> x.div(x.abs().add(1.0)));
+    public static final ActivationFunction ELU = elu(ELU_ALPHA);
+    public static final ActivationFunction SELU = of("selu", x -> eluFormula(x, SELU_ALPHA).mul(SELU_SCALE));
+    public static final ActivationFunction GELU = gelu(false);
+    public static final ActivationFunction SILU = of("silu", x -> x.mul(x.sigmoid()));
+    public static final ActivationFunction SWISH = of("swish", x -> x.mul(x.sigmoid()));
+    public static final ActivationFunction LEAKY_RELU = leakyRelu(LEAKY_RELU_NEGATIVE_SLOPE);
+    public static final ActivationFunction RELU6 = of("relu6", x -> x.clip(0.0, 6.0));
+    public static final ActivationFunction HARD_SIGMOID = of("hard_sigmoid", Activations::hardSigmoid);
+    public static final ActivationFunction HARD_SILU = of("hard_silu", x -> x.mul(hardSigmoid(x)));
+    public static final ActivationFunction HARD_SWISH = of("hard_swish", x -> x.mul(hardSigmoid(x)));
+    public static final ActivationFunction EXPONENTIAL = of("exponential", Tensor::exp);
+    public static final ActivationFunction MISH = of("mish", x -> x.mul(x.softplus().tanh()));
+    public static final ActivationFunction LOG_SIGMOID = of("log_sigmoid", x -> x.neg().softplus().neg());
+
+    private static final Map<String, ActivationFunction> BY_NAME = new LinkedHashMap<>();
+    static {
+        for (ActivationFunction a : new ActivationFunction[] {LINEAR, RELU, SIGMOID, TANH, SOFTMAX, LOG_SOFTMAX, SOFTPLUS,
+                SOFTSIGN, ELU, SELU, GELU, SILU, SWISH, LEAKY_RELU, RELU6, HARD_SIGMOID, HARD_SILU, HARD_SWISH, EXPONENTIAL,
+                MISH, LOG_SIGMOID}) {
+            BY_NAME.put(a.name(), a);
+        }
+    }
+
+    /**
+     * The activation of this Keras name (case-insensitive; null or "" mean linear); unknown names throw
+     * IllegalArgumentException listing the known ones.
+     */
+    public static ActivationFunction get(String name) {
+        if (name == null || name.isEmpty()) return LINEAR;
+        ActivationFunction a = BY_NAME.get(name.toLowerCase(Locale.ROOT));
+        if (a == null) {
+            throw new IllegalArgumentException("Activations.get: unknown activation '" + name + "'; known: " + new TreeSet<>(BY_NAME.keySet()));
+        }
+        return a;
+    }
+
+    /** The names {@link #get} accepts. */
+    public static java.util.Set<String> names() { return java.util.Collections.unmodifiableSet(BY_NAME.keySet()); }
+
+    // ------------------------------------------------------------------ parameterised forms
+
+    /** elu(x) = x if x > 0 else α(e^x − 1); Keras default α = 1. */
+    public static ActivationFunction elu(double alpha) {
+        return new Named("elu", alpha == ELU_ALPHA ? Map.of() : Map.of("alpha", alpha), x -> eluFormula(x, alpha));
+    }
+
+    /** leaky_relu(x) = x if x ≥ 0 else slope·x; Keras 3 default slope 0.2. */
+    public static ActivationFunction leakyRelu(double negativeSlope) {
+        return new Named("leaky_relu", negativeSlope == LEAKY_RELU_NEGATIVE_SLOPE ? Map.of() : Map.of("negative_slope", negativeSlope),
+                x -> Tensor.where(x.greaterEqual(0.0), x, x.mul(negativeSlope)));
+    }
+
+    /**
+     * gelu(x) = x·Φ(x) = x·(1 + erf(x/√2))/2 (approximate = false, Keras's default), or Hendrycks's
+     * tanh form 0.5x(1 + tanh(√(2/π)(x + 0.044715x³))) when approximate.
+     */
+    public static ActivationFunction gelu(boolean approximate) {
+        if (approximate) {
+            double c = Math.sqrt(2 / Math.PI);
+            return new Named("gelu", Map.of("approximate", true),
+                    x -> x.mul(x.add(x.mul(x).mul(x).mul(0.044715)).mul(c).tanh().add(1.0)).mul(0.5));
+        }
+        return new Named("gelu", Map.of(), x -> x.mul(normalCdf(x)));
+    }
+
+    /** The parameters of a built-in activation that differ from Keras's defaults (for config), else empty. */
+    static Map<String, Object> params(ActivationFunction a) {
+        return a instanceof Named ? ((Named) a).params : Map.of();
+    }
+
+    /** Rebuilds a parameterised activation from its name and {@link #params}. */
+    static ActivationFunction fromParams(String name, Map<String, Object> p) {
+        if (p == null || p.isEmpty()) return get(name);
+        switch (name) {
+            case "elu": return elu(((Number) p.get("alpha")).doubleValue());
+            case "leaky_relu": return leakyRelu(((Number) p.get("negative_slope")).doubleValue());
+            case "gelu": return gelu(Boolean.TRUE.equals(p.get("approximate")));
+            default: throw new IllegalArgumentException("Activations: activation '" + name + "' takes no parameters, got " + p);
+        }
+    }
+
+    // ------------------------------------------------------------------ formulas
+
+    /** α(e^x − 1) for x ≤ 0, x above; the exponent sees min(x, 0) so that large x cannot overflow into the graph. */
+    private static Tensor eluFormula(Tensor x, double alpha) {
+        Tensor positive = x.greater(0.0);
+        Tensor negativePart = Tensor.where(positive, Tensor.scalar(0.0, x.dtype()), x);
+        return Tensor.where(positive, x, expm1NonPositive(negativePart).mul(alpha));
+    }
+
+    /**
+     * e^x − 1 for x ≤ 0 as 2t/(1 − t) with t = tanh(x/2): exact algebra, and unlike exp(x) − 1 it keeps full
+     * relative precision near 0 (tanh is accurate there), as Keras's expm1 does. 1 − t ∈ [1, 2), no cancellation.
+     */
+    private static Tensor expm1NonPositive(Tensor x) {
+        Tensor t = x.mul(0.5).tanh();
+        return t.mul(2.0).div(t.neg().add(1.0));
+    }
+
+    /** relu6(x + 3)/6, Keras 3's hard_sigmoid. */
+    private static Tensor hardSigmoid(Tensor x) { return x.add(3.0).clip(0.0, 6.0).div(6.0); }
+
+    /** Numerical Recipes' erfc(z) coefficients (Chebyshev fit), fractional error below 1.2e-7 for every z ≥ 0. */
+    private static final double[] ERFC = {-1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806,
+        0.27886807, -1.13520398, 1.48851587, -0.82215223, 0.17087277};
+
+    /**
+     * Φ(x) = erfc(−x/√2)/2 with erfc from {@link #ERFC}: erfc(z) ≈ t·exp(−z² + P(t)), t = 1/(1 + z/2), z = |x|/√2,
+     * then Φ = erfc/2 for x &lt; 0 and 1 − erfc/2 otherwise. The relative error of erfc (≤ 1.2e-7) keeps the
+     * negative tail accurate to float32; for float64 tensors gelu is accurate to about 1e-7 relative.
+     */
+    static Tensor normalCdf(Tensor x) {
+        Tensor z = x.abs().mul(1 / Math.sqrt(2));
+        Tensor t = z.mul(0.5).add(1.0).pow(-1.0);
+        Tensor p = t.mul(ERFC[9]);
+        for (int i = 8; i >= 1; i--) p = p.add(ERFC[i]).mul(t);
+        Tensor erfc = t.mul(p.add(ERFC[0]).sub(z.square()).exp());
+        Tensor half = erfc.mul(0.5);
+        return Tensor.where(x.less(0.0), half, half.neg().add(1.0));
+    }
+}

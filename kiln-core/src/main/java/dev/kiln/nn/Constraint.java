@@ -1,0 +1,22 @@
+package dev.kiln.nn;
+
+import dev.kiln.tensor.Tensor;
+import java.util.Map;
+
+/**
+ * A projection applied to a weight in place after each optimizer update (outside the gradient graph).
+ *
+ * <pre>{@code
+ * new Dense(64).kernelConstraint(new MaxNorm(3));
+ * Constraint clamp = w -> w.assign(w.clip(-1, 1));
+ * }</pre>
+ */
+@FunctionalInterface
+public interface Constraint {
+    void apply(Tensor w);
+
+    /** Keras's class name for config ({@code "MaxNorm"}); null for user constraints, which cannot be saved. */
+    default String className() { return null; }
+
+    default Map<String, Object> config() { return Map.of(); }
+}

@@ -1,0 +1,80 @@
+package dev.kiln.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.tensor.DType;
+import dev.kiln.tensor.Shape;
+import dev.kiln.tensor.Tensor;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The base class's behaviour: names, shape checks, weights bookkeeping, losses, trainable flag. */
+class LayerTest {
+    @Test
+    void kerasStyleUniqueNames() {
+        Layer.resetNames();
+        assertEquals("dense", new Dense(1).name());
+        assertEquals("dense_1", new Dense(1).name());
+        assertEquals("activation", new Activation("relu").name());
+        assertEquals("dense_2", new Dense(1).name());
+        assertEquals("batch_normalization", Layer.snakeCase("BatchNormalization"));
+        assertEquals("p_re_lu", Layer.snakeCase("PReLU"));
+        assertEquals("conv2d", Layer.snakeCase("Conv2D"));
+        assertEquals("max_pooling2d", Layer.snakeCase("MaxPooling2D"));
+        assertEquals("custom", new Dense(1).name("custom").name());
+        assertThrows(IllegalArgumentException.class, () -> new Dense(1).name(""));
+    }
+
+    @Test
+    void regularizationLossesAreKerasPenalties() {
+        Dense d = new Dense(2).kernelInitializer(Initializers.constant(-0.5)).biasInitializer(Initializers.constant(2.0))
+                .kernelRegularizer(new L1(0.1)).biasRegularizer(new L2(0.01)).activityRegularizer(new L2(1.0));
+        d.build(Shape.of(-1, 3), new SplittableRandom(1));
+        assertEquals(2, d.regularizationLosses().size(), "no activity loss before a call");
+        Tensor x = Tensor.of(new double[][] {{1, 0, 0}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}});
+        Tensor y = d.call(x, true);   // rows: [1.5, 1.5], then [2, 2] three times
+        List<Tensor> losses = d.regularizationLosses();
+        assertEquals(3, losses.size());
+        assertEquals(0.1 * 6 * 0.5, losses.get(0).item(), 1e-6);
+        assertEquals(0.01 * 2 * 4, losses.get(1).item(), 1e-6);
+        // Keras 3 divides the activity penalty by the batch size (4)
+        assertEquals((2 * 2.25 + 6 * 4.0) / 4, losses.get(2).item(), 1e-6);
+        assertEquals(Shape.of(4, 2), y.shape());
+    }
+
+    @Test
+    void trainableFlagMovesWeights() {
+        Dense d = new Dense(2).kernelRegularizer(new L2());
+        d.build(Shape.of(-1, 3), new SplittableRandom(1));
+        assertEquals(2, d.trainableWeights().size());
+        d.trainable(false);
+        assertEquals(0, d.trainableWeights().size());
+        assertEquals(2, d.nonTrainableWeights().size());
+        assertEquals(0, d.regularizationLosses().size(), "frozen weights are not regularized (Keras)");
+        assertEquals(2, d.weights().size());
+    }
+
+    @Test
+    void callBuildsOnFirstUseAndChecksLaterShapes() {
+        Dense d = new Dense(3);
+        Tensor y = d.call(Tensor.ones(2, 4), false);
+        assertTrue(d.built());
+        assertEquals(Shape.of(2, 3), y.shape());
+        assertEquals(Shape.of(-1, 4), d.builtInputShape());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.call(Tensor.ones(2, 5), false));
+        assertTrue(e.getMessage().endsWith("expected input of shape (*, 4), received (2, 5)"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> d.call(Tensor.ones(2, 2, 4), false));
+    }
+
+    @Test
+    void dtypeMustBeSetBeforeBuilding() {
+        Dense d = new Dense(1).dtype(DType.FLOAT64);
+        d.build(Shape.of(-1, 2), new SplittableRandom(1));
+        assertEquals(DType.FLOAT64, d.kernel().dtype());
+        assertThrows(IllegalStateException.class, () -> d.dtype(DType.FLOAT32));
+        assertThrows(IllegalArgumentException.class, () -> new Dense(1).dtype(DType.INT32));
+    }
+}
