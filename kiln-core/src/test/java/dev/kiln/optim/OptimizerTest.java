@@ -120,9 +120,14 @@ class OptimizerTest {
             List<Tensor> params = List.of(Tensor.ones(50, 3).requiresGrad(true), Tensor.ones(3).requiresGrad(true));
             stepQuadratic(o, params);
             for (int i = 0; i < 200; i++) o.step(params);   // warm up
-            long before = mx.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 1000; i++) o.step(params);
-            long bytes = mx.getCurrentThreadAllocatedBytes() - before;
+            // the least of three rounds: a one-off event (a JIT deoptimisation) may allocate once, an allocating step
+            // would show as >= 16 kB in every round
+            long bytes = Long.MAX_VALUE;
+            for (int round = 0; round < 3; round++) {
+                long before = mx.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < 1000; i++) o.step(params);
+                bytes = Math.min(bytes, mx.getCurrentThreadAllocatedBytes() - before);
+            }
             assertTrue(bytes < 1000, o.name() + ": " + bytes + " bytes allocated in 1000 steps");
         }
     }
