@@ -71,11 +71,16 @@ public final class Idx {
             switch (type) {
                 case UBYTE: return data[i] & 0xff;
                 case BYTE: return data[i];
-                case SHORT: return ByteBuffer.wrap(data).getShort(2 * i);
-                case INT: return ByteBuffer.wrap(data).getInt(4 * i);
-                case FLOAT: return ByteBuffer.wrap(data).getFloat(4 * i);
-                default: return ByteBuffer.wrap(data).getDouble(8 * i);
+                case SHORT: return (short) (((data[2 * i] & 0xff) << 8) | (data[2 * i + 1] & 0xff));
+                case INT: return intAt(4 * i);
+                case FLOAT: return Float.intBitsToFloat(intAt(4 * i));
+                default: return Double.longBitsToDouble(((long) intAt(8 * i) << 32) | (intAt(8 * i + 4) & 0xffffffffL));
             }
+        }
+
+        private int intAt(int k) {
+            return ((data[k] & 0xff) << 24) | ((data[k + 1] & 0xff) << 16) | ((data[k + 2] & 0xff) << 8)
+                    | (data[k + 3] & 0xff);
         }
 
         /** All elements as ints (for labels); fails for float types. */
@@ -88,10 +93,14 @@ public final class Idx {
             return out;
         }
 
-        /** All elements as floats. */
+        /** All elements as floats (unsigned bytes as 0..255). */
         public float[] toFloatArray() {
             float[] out = new float[size()];
-            for (int i = 0; i < out.length; i++) out[i] = (float) get(i);
+            if (type == Type.UBYTE) {
+                for (int i = 0; i < out.length; i++) out[i] = data[i] & 0xff;
+            } else {
+                for (int i = 0; i < out.length; i++) out[i] = (float) get(i);
+            }
             return out;
         }
 
