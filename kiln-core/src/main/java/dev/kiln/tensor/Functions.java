@@ -246,6 +246,14 @@ final class Functions {
             throw new IllegalArgumentException("matmul: " + a.shape + " and " + b.shape + " cannot be multiplied: "
                     + k + " != " + k2);
         }
+        Shape aBatch = Shape.wrap(java.util.Arrays.copyOf(a.shape.dims(), a.rank() - 2));
+        Shape bBatch = Shape.wrap(java.util.Arrays.copyOf(b.shape.dims(), b.rank() - 2));
+        try {
+            broadcastShape(aBatch, bBatch, "matmul");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("matmul: the batch dimensions " + aBatch + " of " + a.shape + " and " + bBatch
+                    + " of " + b.shape + " cannot be broadcast together", e);
+        }
         Tensor out = mm(a, false, b, false);
         return record(out, Op.MATMUL, g -> new Tensor[] {
                 a.requiresGrad ? sumTo(mm(g, false, b, true), a.shape) : null,

@@ -475,9 +475,13 @@ public final class Tensor {
                     + shape.dim(-1) + " != " + (other.rank() == 1 ? other.shape.dim(0) : other.shape.dim(-2)));
         }
         Tensor out = Functions.matmul(a, b);
-        if (other.rank() == 1) out = out.squeeze(-1);
-        if (rank() == 1) out = out.squeeze(-2);
-        return out;
+        if (rank() > 1 && other.rank() > 1) return out;
+        // drop the axes that the 1-D operands were given: -2 for a left vector, -1 for a right one
+        int[] od = out.shape.dims();
+        int drop = (rank() == 1 ? 1 : 0) + (other.rank() == 1 ? 1 : 0);
+        int[] kept = Arrays.copyOf(od, od.length - drop);
+        if (rank() == 1 && other.rank() > 1) kept[kept.length - 1] = od[od.length - 1];
+        return out.reshape(kept);
     }
 
     // ================================================================== shape

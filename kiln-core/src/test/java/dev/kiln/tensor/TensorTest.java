@@ -77,6 +77,12 @@ class TensorTest {
         assertArrayEquals(new double[] {3, 7}, a.matmul(v).toDoubleArray());
         assertArrayEquals(new double[] {4, 6}, v.matmul(a).toDoubleArray());
         assertEquals(Shape.of(4, 3, 5), Tensor.zeros(4, 3, 2).matmul(Tensor.zeros(2, 5)).shape());
+        assertEquals(Shape.scalar(), v.matmul(v).shape());
+        assertEquals(2.0, v.matmul(v).item());
+        assertEquals(Shape.of(2, 3), Tensor.of(new double[] {1, 2, 3, 4}).matmul(Tensor.zeros(2, 4, 3)).shape());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.zeros(2, 3, 4).matmul(Tensor.zeros(3, 4, 5)));
+        assertTrue(e.getMessage().startsWith("matmul: the batch dimensions (2,) of (2, 3, 4) and (3,) of (3, 4, 5)"), e.getMessage());
     }
 
     @Test
