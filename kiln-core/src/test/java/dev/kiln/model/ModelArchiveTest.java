@@ -1,0 +1,160 @@
+package dev.kiln.model;
+
+import static dev.kiln.model.Fixtures.assertSameWeights;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.losses.BinaryCrossentropy;
+import dev.kiln.losses.LossFunction;
+import dev.kiln.metrics.AUC;
+import dev.kiln.nn.Dense;
+import dev.kiln.optim.Adam;
+import dev.kiln.tensor.Tensor;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelArchiveTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLoadedModelPredictsIdenticallyAndResumesToTheIdenticalResult() {
+        Tensor x = Fixtures.trainX(), y = Fixtures.trainY();
+        Sequential straight = Fixtures.blobsModel(17);
+        History full = straight.fit(x, y, Fit.epochs(4).verbose(0));
+
+        Sequential first = Fixtures.blobsModel(17);
+        first.fit(x, y, Fit.epochs(2).verbose(0));
+        Path file = dir.resolve("half.kiln");
+        first.save(file);
+        Sequential loaded = Sequential.load(file);
+        assertArrayEquals(first.predict(Fixtures.testX()).toFloatArray(), loaded.predict(Fixtures.testX()).toFloatArray());
+        assertEquals(first.optimizer().iterations(), loaded.optimizer().iterations());
+        History rest = loaded.fit(x, y, Fit.epochs(4).initialEpoch(2).verbose(0));
+
+        assertSameWeights(straight.getWeights(), loaded.getWeights());
+        assertEquals(full.get("loss")[3], rest.get("loss")[1]);
+        assertEquals(full.get("accuracy")[3], rest.get("accuracy")[1]);
+        assertEquals(first.name(), loaded.name());
+        assertEquals(first.seed(), loaded.seed());
+    }
+
+    @Test
+    void theFileIsAZipWithJsonAndLittleEndianArrays() throws IOException {
+        Sequential m = Fixtures.blobsModel(3);
+        Path file = dir.resolve("m.kiln");
+        m.save(file);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            String json = new String(zip.getInputStream(zip.getEntry("model.json")).readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(json.contains("\"format\": \"kiln-model\"") && json.contains("\"version\": 1"), json);
+            assertTrue(json.contains("\"identifier\": \"categorical_crossentropy\"") && json.contains("\"accuracy\""), json);
+            ZipEntry kernel = zip.getEntry("arrays/layer0_0.bin");
+            byte[] raw = zip.getInputStream(kernel).readAllBytes();
+            assertEquals(2 * 8 * 4, raw.length);
+            float first = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).getFloat();
+            assertEquals(m.getWeights().get(0).toFloatArray()[0], first);
+        }
+        Path again = dir.resolve("again.kiln");
+        m.save(again);
+        assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(again), "equal models give equal files");
+    }
+
+    @Test
+    void writesAreAtomicAndAFailedSaveKeepsTheOldFile() throws IOException {
+        Path file = dir.resolve("m.kiln");
+        Fixtures.blobsModel(1).save(file);
+        byte[] before = Files.readAllBytes(file);
+        Sequential bad = new Sequential();
+        bad.add(new Dense(2).inputDim(2).activation(x -> x.mul(2.0)));   // an unnamed function has no config
+        assertThrows(IllegalArgumentException.class, () -> bad.save(file));
+        assertArrayEquals(before, Files.readAllBytes(file));
+        Fixtures.blobsModel(2).save(file);
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void lossObjectsMetricsAndOptimizerSettingsSurvive() {
+        Sequential m = new Sequential().seed(5);
+        m.add(new Dense(1).inputDim(2).activation("sigmoid"));
+        m.compile(new Adam(0.005).beta1(0.8), new BinaryCrossentropy().name("bce_loss"), new AUC(), "acc");
+        Tensor y = Fixtures.BLOBS.y().slice(0, 500).equal(1.0).reshape(500, 1);
+        m.fit(Fixtures.trainX(), y, Fit.epochs(1).verbose(0));
+        Path file = dir.resolve("m.kiln");
+        m.save(file);
+        Sequential l = Sequential.load(file);
+        assertEquals("bce_loss", l.loss().name());
+        assertEquals(m.optimizer().config(), l.optimizer().config());
+        Evaluation a = m.evaluate(Fixtures.testX(), Fixtures.BLOBS.y().slice(500, 1000).equal(1.0).reshape(500, 1));
+        Evaluation b = l.evaluate(Fixtures.testX(), Fixtures.BLOBS.y().slice(500, 1000).equal(1.0).reshape(500, 1));
+        assertEquals(a.asMap(), b.asMap());
+        assertEquals(java.util.List.of("loss", "auc", "acc"), java.util.List.copyOf(b.names()));
+    }
+
+    @Test
+    void aCustomLossMustBeGivenBackAtLoad() {
+        LossFunction sse = (t, p) -> p.sub(t).square().sum(-1);
+        Sequential m = new Sequential().seed(5);
+        m.add(new Dense(1).inputDim(2));
+        m.compile("sgd", sse);
+        Path file = dir.resolve("custom.kiln");
+        m.save(file);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sequential.load(file));
+        assertTrue(e.getMessage().contains("custom_loss") && e.getMessage().contains("Sequential.load(path, Map.of("), e.getMessage());
+        Sequential l = Sequential.load(file, Map.of("custom_loss", sse));
+        Tensor x = Fixtures.testX().slice(0, 10), y = Tensor.zeros(10, 1);
+        assertEquals(m.evaluate(x, y).loss(), l.evaluate(x, y).loss());
+    }
+
+    @Test
+    void foreignAndNewerFilesAreRejectedClearly() throws IOException {
+        Path notZip = dir.resolve("junk.kiln");
+        Files.writeString(notZip, "hello");
+        assertThrows(IllegalArgumentException.class, () -> Sequential.load(notZip));
+        Path file = dir.resolve("m.kiln");
+        Fixtures.blobsModel(1).save(file);
+        Path newer = dir.resolve("newer.kiln");
+        try (ZipFile in = new ZipFile(file.toFile());
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(newer))) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                byte[] data = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals("model.json")) {
+                    data = new String(data, StandardCharsets.UTF_8).replace("\"version\": 1", "\"version\": 99").getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(data);
+                out.closeEntry();
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sequential.load(newer));
+        assertTrue(e.getMessage().contains("version 99"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("missing.kiln")));
+        assertThrows(java.io.UncheckedIOException.class, () -> Sequential.load(dir.resolve("missing.kiln")));
+    }
+
+    @Test
+    void anUncompiledModelRoundTripsItsArchitectureAndWeights() {
+        Sequential m = new Sequential().seed(8);
+        m.add(new Dense(3).inputDim(4).activation("relu"));
+        m.add(new Dense(2).activation("softmax"));
+        Path file = dir.resolve("plain.kiln");
+        m.save(file);
+        Sequential l = Sequential.load(file);
+        assertFalse(l.isCompiled());
+        assertSameWeights(m.getWeights(), l.getWeights());
+        assertEquals(Summary.of(m), Summary.of(l));
+    }
+}

@@ -1,0 +1,144 @@
+package dev.kiln.model;
+
+import static dev.kiln.model.Fixtures.assertSameWeights;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.losses.Losses;
+import dev.kiln.nn.Dense;
+import dev.kiln.nn.L2;
+import dev.kiln.optim.SGD;
+import dev.kiln.tensor.DType;
+import dev.kiln.tensor.Tensor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+
+    @Test
+    void reportedLossIncludesRegularizationPenalties() {
+        Sequential m = new Sequential().seed(2);
+        m.add(new Dense(4).inputDim(2).activation("tanh").kernelRegularizer(new L2(0.05)));
+        m.add(new Dense(1));
+        m.compile(new SGD(0.0), "mse");   // learning rate 0: the weights stay, the loss can be recomputed
+        Tensor x = Fixtures.trainX().slice(0, 64).astype(DType.FLOAT32), y = Tensor.ones(64, 1);
+        double reported = m.trainOnBatch(x, y).loss();
+        Tensor kernel = m.layers().get(0).weights().get(0);
+        double penalty = 0;
+        for (float w : kernel.toFloatArray()) penalty += 0.05 * w * w;
+        double data = Losses.get("mse").apply(y, m.predict(x, 64)).item();
+        assertEquals(data + penalty, reported, 1e-5);
+        assertTrue(penalty > 1e-3, "the penalty is not negligible in this check");
+        assertEquals(data + penalty, m.evaluate(x, y).loss(), 1e-5, "evaluate reports it too, as Keras");
+    }
+
+    @Test
+    void epochLossIsTheBatchSizeWeightedMeanOfBatchLosses() {
+        Sequential m = Fixtures.blobsModel(4);
+        m.compile(new SGD(0.0), "categorical_crossentropy", "accuracy");
+        List<Double> batchLogs = new ArrayList<>();
+        History h = m.fit(Fixtures.trainX(), Fixtures.trainY(), Fit.epochs(1).batchSize(48).verbose(0)
+                .callbacks(new LambdaCallback().onTrainBatchEnd((b, logs) -> batchLogs.add(logs.get("loss")))));
+        Evaluation e = m.evaluate(Fixtures.trainX(), Fixtures.trainY());
+        assertEquals(e.loss(), h.get("loss")[0], 1e-5, "with nothing learnt, the epoch mean is the data's mean loss");
+        assertEquals(e.get("accuracy"), h.get("accuracy")[0], 1e-12);
+        assertEquals(11, batchLogs.size(), "ceil(500 / 48) batches");
+        assertEquals(h.get("loss")[0], batchLogs.get(10), 1e-12, "batch logs are running epoch means");
+    }
+
+    @Test
+    void validationSplitHoldsOutTheLastRowsBeforeShuffling() {
+        Tensor x = Fixtures.trainX(), y = Fixtures.trainY();
+        Sequential a = Fixtures.blobsModel(11), b = Fixtures.blobsModel(11);
+        History ha = a.fit(x, y, Fit.epochs(3).validationSplit(0.2).verbose(0));
+        History hb = b.fit(x.slice(0, 400), y.slice(0, 400), Fit.epochs(3).validationData(x.slice(400, 500), y.slice(400, 500)).verbose(0));
+        assertArrayEquals(hb.get("val_loss"), ha.get("val_loss"));
+        assertArrayEquals(hb.get("loss"), ha.get("loss"));
+        assertSameWeights(a.getWeights(), b.getWeights());
+    }
+
+    @Test
+    void classWeightEqualsTheSampleWeightsOfEachClass() {
+        Tensor x = Fixtures.trainX(), y = Fixtures.trainY();
+        Map<Integer, Double> cw = Map.of(0, 1.0, 1, 2.5, 2, 0.5);
+        double[] labels = Fixtures.BLOBS.y().slice(0, 500).toDoubleArray();
+        double[] w = new double[500];
+        for (int i = 0; i < 500; i++) w[i] = cw.get((int) labels[i]);
+        Sequential a = Fixtures.blobsModel(12), b = Fixtures.blobsModel(12);
+        History ha = a.fit(x, y, Fit.epochs(2).classWeight(cw).verbose(0));
+        History hb = b.fit(x, y, Fit.epochs(2).sampleWeight(Tensor.of(w)).verbose(0));
+        assertArrayEquals(hb.get("loss"), ha.get("loss"));
+        assertSameWeights(a.getWeights(), b.getWeights());
+        Sequential c = Fixtures.blobsModel(12);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> c.fit(x, y, Fit.epochs(1).classWeight(Map.of(0, 1.0, 1, 1.0)).verbose(0)));
+        assertTrue(e.getMessage().contains("class 2"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> c.fit(x, y, Fit.epochs(1).classWeight(cw).sampleWeight(Tensor.of(w)).verbose(0)));
+    }
+
+    @Test
+    void initialEpochCountsFromThere() {
+        Sequential m = Fixtures.blobsModel(13);
+        History h = m.fit(Fixtures.trainX(), Fixtures.trainY(), Fit.epochs(5).initialEpoch(3).verbose(0));
+        assertArrayEquals(new int[] {3, 4}, h.epochs());
+        assertEquals(2 * 16, m.optimizer().iterations());
+    }
+
+    @Test
+    void lossAndMetricNamesBecomeHistoryKeysAsGiven() {
+        Sequential m = new Sequential().seed(3);
+        m.add(new Dense(1).inputDim(2).activation("sigmoid"));
+        m.compile(new SGD(0.1), "binary_crossentropy", "acc", "mse", "hinge", "AUC", "acc");
+        Tensor y = Fixtures.BLOBS.y().slice(0, 500).equal(1.0).reshape(500, 1);
+        History h = m.fit(Fixtures.trainX(), y, Fit.epochs(2).validationSplit(0.1).verbose(0));
+        assertEquals(List.of("loss", "acc", "mse", "hinge", "AUC", "acc_1",
+                "val_loss", "val_acc", "val_mse", "val_hinge", "val_AUC", "val_acc_1"), List.copyOf(h.keys()));
+        assertEquals("BinaryAccuracy", m.metrics().get(0).getClass().getSimpleName());
+        assertArrayEquals(h.get("acc"), h.get("acc_1"));
+    }
+
+    @Test
+    void lossDiagnosticsWarnAtVerboseAndErrorsStopBeforeTraining() {
+        Sequential m = new Sequential().seed(3);
+        m.add(new Dense(1).inputDim(2).activation("tanh"));
+        m.compile(new SGD(0.1), "hinge");
+        Tensor y01 = Fixtures.BLOBS.y().slice(0, 500).equal(1.0).reshape(500, 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        m.fit(Fixtures.trainX(), y01, Fit.epochs(1).verbose(2).printTo(new PrintStream(out, true, StandardCharsets.UTF_8)));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("Warning (training data): hinge: labels are in {0, 1}"), printed);
+        ByteArrayOutputStream quiet = new ByteArrayOutputStream();
+        m.fit(Fixtures.trainX(), y01, Fit.epochs(1).verbose(0).printTo(new PrintStream(quiet, true, StandardCharsets.UTF_8)));
+        assertEquals("", quiet.toString(StandardCharsets.UTF_8));
+
+        Sequential bce = new Sequential().seed(3);
+        bce.add(new Dense(1).inputDim(2).activation("sigmoid"));
+        bce.compile(new SGD(0.1), "binary_crossentropy");
+        List<Tensor> before = bce.getWeights();
+        Tensor yPlusMinus = y01.mul(2.0).sub(1.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> bce.fit(Fixtures.trainX(), yPlusMinus, Fit.epochs(1).verbose(0)));
+        assertTrue(e.getMessage().contains("outside {0, 1}"), e.getMessage());
+        assertSameWeights(before, bce.getWeights());
+    }
+
+    @Test
+    void trainStepLowersTheLossOfItsBatch() {
+        Sequential m = Fixtures.blobsModel(21);
+        Trainer t = new Trainer(m, m.compiledState());
+        t.refreshParameters();
+        Tensor x = Fixtures.trainX().slice(0, 32).astype(DType.FLOAT32), y = Fixtures.trainY().slice(0, 32);
+        m.evaluate(x, y);   // resolves the metrics
+        double first = t.trainStep(x, y, null);
+        double second = t.trainStep(x, y, null);
+        assertTrue(second < first, first + " -> " + second);
+        assertEquals(2, m.optimizer().iterations());
+    }
+}
