@@ -273,7 +273,7 @@ public class Sequential {
         trainer.preflight("training data", xs, ys, sw, fit.out, fit.verbose);
         if (val != null) trainer.preflight("validation data", val.x(), val.y(), val.sampleWeight(), fit.out, fit.verbose);
         Batches batches = Batches.of(xs, ys, sw, fit.batchSize, fit.shuffle, shuffleSeed());
-        return trainer.fit(new BatchesSource(batches), fit, val, false);
+        return trainer.fit(batches, fit, val, false);
     }
 
     /**
