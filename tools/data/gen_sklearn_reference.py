@@ -54,6 +54,27 @@ for name, make in [("standard", lambda: StandardScaler()),
         scalers.append(entry)
 out["scalers"] = scalers
 
+# The tutorial's regression preprocessing: StandardScaler on X and on y.reshape(-1, 1), fitted on all rows.
+# A one-column fit sums with numpy's pairwise summation, a wider one row by row.
+import hashlib
+
+from sklearn.datasets import make_regression
+
+xr, yr = make_regression(n_samples=1000, n_features=20, noise=0.1, random_state=1)
+sx = StandardScaler().fit(xr)
+sy = StandardScaler().fit(yr.reshape(-1, 1))
+out["tutorial_regression"] = {
+    "x_mean_": f(sx.mean_), "x_var_": f(sx.var_), "y_mean_": f(sy.mean_), "y_var_": f(sy.var_),
+    "x_scaled_sha256": hashlib.sha256(sx.transform(xr).astype("<f8").tobytes()).hexdigest(),
+    "y_scaled_sha256": hashlib.sha256(sy.transform(yr.reshape(-1, 1)).astype("<f8").tobytes()).hexdigest(),
+}
+one_col = {}
+for n in [1, 7, 8, 9, 127, 128, 129, 300, 1000, 5000]:
+    col = np.random.RandomState(n).normal(5.0, 3.0, size=(n, 1))
+    s = StandardScaler().fit(col)
+    one_col[str(n)] = {"x": f(col), "mean_": f(s.mean_), "var_": f(s.var_)}
+out["one_column"] = one_col
+
 labels = ["paris", "tokyo", "paris", "amsterdam", "Zurich", "tokyo"]
 enc = LabelEncoder().fit(labels)
 out["label_encoder"] = {"labels": labels, "classes": enc.classes_.tolist(), "codes": enc.transform(labels).tolist()}

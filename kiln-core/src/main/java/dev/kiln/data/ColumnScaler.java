@@ -83,7 +83,8 @@ abstract class ColumnScaler<S extends ColumnScaler<S>> {
     private int[] shapeOf(Tensor x, String op) {
         if (x.rank() != 2 || x.shape().dim(0) == 0) {
             throw new IllegalArgumentException(name + "." + op + ": expected a 2-D tensor (samples, features) with at"
-                    + " least one sample, got shape " + x.shape());
+                    + " least one sample, got shape " + x.shape()
+                    + (x.rank() == 1 ? "; for a single feature (e.g. regression targets) pass x.reshape(-1, 1)" : ""));
         }
         return new int[] {x.shape().dim(0), x.shape().dim(1)};
     }

@@ -84,6 +84,44 @@ class ColumnScalerTest {
     }
 
     @Test
+    void tutorialRegressionScalingMatchesScikitLearn() {
+        Map<String, Object> ref = Json.obj(REF.get("tutorial_regression"));
+        Dataset d = Datasets.makeRegression(1000, 20, 0.1, 1);
+        StandardScaler sx = new StandardScaler().fit(d.x());
+        Tensor y = d.y().reshape(-1, 1);
+        StandardScaler sy = new StandardScaler().fit(y);
+        assertClose(strings(ref.get("x_mean_")), sx.mean(), 0, "x mean_");
+        assertClose(strings(ref.get("x_var_")), sx.variance(), 0, "x var_");
+        assertClose(strings(ref.get("y_mean_")), sy.mean(), 0, "y mean_");
+        assertClose(strings(ref.get("y_var_")), sy.variance(), 0, "y var_");
+        assertEquals(ref.get("x_scaled_sha256"), sha256(sx.transform(d.x()).toDoubleArray()));
+        assertEquals(ref.get("y_scaled_sha256"), sha256(sy.transform(y).toDoubleArray()));
+    }
+
+    /** One column sums pairwise (numpy), at every block boundary of the pairwise sum. */
+    @Test
+    void oneColumnMeanAndVarianceMatchNumpysPairwiseSum() {
+        Map<String, Object> cases = Json.obj(REF.get("one_column"));
+        for (Map.Entry<String, Object> e : cases.entrySet()) {
+            Map<String, Object> c = Json.obj(e.getValue());
+            double[] col = strings(c.get("x"));
+            StandardScaler s = new StandardScaler().fit(Tensor.fromFlat(col, DType.FLOAT64, col.length, 1));
+            assertClose(strings(c.get("mean_")), s.mean(), 0, "n=" + e.getKey() + " mean_");
+            assertClose(strings(c.get("var_")), s.variance(), 0, "n=" + e.getKey() + " var_");
+        }
+    }
+
+    static String sha256(double[] v) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 * v.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (double x : v) b.putDouble(x);
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b.array()));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void constantFeatureGetsScaleOneAndStandardizedColumnsHaveUnitVariance() {
         Tensor x = Tensor.fromFlat(X, DType.FLOAT64, ROWS, COLS);
         StandardScaler s = new StandardScaler().fit(x);
@@ -126,8 +164,9 @@ class ColumnScalerTest {
         IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
                 () -> new RobustScaler().fit(Tensor.of(new double[][] {{1, 2}, {Double.NaN, 3}}, DType.FLOAT64)));
         assertTrue(nan.getMessage().contains("row 1, column 0"), nan.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new StandardScaler().fit(Tensor.of(new double[] {1, 2},
-                DType.FLOAT64)));
+        IllegalArgumentException oneD = assertThrows(IllegalArgumentException.class,
+                () -> new StandardScaler().fit(Tensor.of(new double[] {1, 2}, DType.FLOAT64)));
+        assertTrue(oneD.getMessage().contains("(2,)") && oneD.getMessage().contains("reshape(-1, 1)"), oneD.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new MinMaxScaler(1, 0, false));
         assertThrows(IllegalArgumentException.class, () -> new RobustScaler(true, true, 80, 20));
         // A failed fit leaves the previous statistics in place.
