@@ -1,5 +1,6 @@
 package dev.kiln.nn;
 
+import dev.kiln.tensor.DType;
 import dev.kiln.tensor.Shape;
 import dev.kiln.tensor.Tensor;
 import java.util.Map;
@@ -35,6 +36,10 @@ public class Activation extends Layer {
         declareInputShape(dims);
         return this;
     }
+
+    @Override public Activation dtype(DType dtype) { super.dtype(dtype); return this; }
+
+    @Override public Activation name(String name) { super.name(name); return this; }
 
     @Override protected Shape computeOutputShape(Shape inputShape) { return inputShape; }
 

@@ -22,6 +22,11 @@ public final class Layers {
     static {
         FACTORIES.put("Dense", Dense::fromConfig);
         FACTORIES.put("Activation", Layers::activationFromConfig);
+        FACTORIES.put("Dropout", Dropout::fromConfig);
+        FACTORIES.put("Flatten", Flatten::fromConfig);
+        FACTORIES.put("InputLayer", InputLayer::fromConfig);
+        FACTORIES.put("PReLU", PReLU::fromConfig);
+        FACTORIES.put("BatchNormalization", BatchNormalization::fromConfig);
     }
 
     /** Makes {@link #fromConfig} know a layer class (for layer families defined in other files). */

@@ -1,0 +1,80 @@
+package dev.kiln.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.tensor.DType;
+import dev.kiln.tensor.Shape;
+import dev.kiln.tensor.Tensor;
+import dev.kiln.testing.GradCheck;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class DropoutTest {
+    private static Dropout built(double rate, long seed) {
+        Dropout d = new Dropout(rate);
+        d.build(Shape.of(-1, 100), new SplittableRandom(seed));
+        return d;
+    }
+
+    @Test
+    void identityInInference() {
+        Dropout d = built(0.5, 1);
+        Tensor x = Tensor.ones(4, 100);
+        assertSame(x, d.call(x, false));
+        assertEquals(Shape.of(-1, 7, 3), new Dropout(0.2).outputShape(Shape.of(-1, 7, 3)));
+        assertEquals(0, d.countParams());
+        LayerTester.outputShapeMatches(() -> new Dropout(0.3), 5, 4);
+    }
+
+    @Test
+    void invertedScalingAndRate() {
+        Dropout d = built(0.25, 2);
+        double[] y = d.call(Tensor.full(2.0, 200, 100), true).toDoubleArray();
+        int dropped = 0;
+        for (double v : y) {
+            if (v == 0) dropped++;
+            else assertEquals(2.0 / 0.75, v, 1e-6, "kept units are scaled by 1/(1 - rate)");
+        }
+        // 20000 Bernoulli(0.25) draws: standard deviation of the count is about 61
+        assertEquals(5000, dropped, 300);
+    }
+
+    @Test
+    void gradientIsTheMask() {
+        Dropout d = new Dropout(0.4).dtype(DType.FLOAT64);
+        d.build(Shape.of(-1, 10), new SplittableRandom(3));
+        Tensor x = GradCheck.input(4, 0.5, 1.5, 6, 10);
+        Tensor y = d.call(x, true);
+        y.sum().backward();
+        double[] g = x.grad().toDoubleArray(), yv = y.toDoubleArray();
+        for (int i = 0; i < g.length; i++) assertEquals(yv[i] == 0 ? 0.0 : 1 / 0.6, g[i], 1e-12);
+        LayerTester.gradientCheck(() -> new Dropout(0.4), false, -1, 1, 3, 4);
+    }
+
+    @Test
+    void seededMasks() {
+        double[] a = built(0.5, 7).call(Tensor.ones(3, 100), true).toDoubleArray();
+        double[] b = built(0.5, 7).call(Tensor.ones(3, 100), true).toDoubleArray();
+        assertArrayEquals(a, b, 0.0, "the same build seed gives the same masks");
+        Dropout d = built(0.5, 7);
+        assertNotEquals(java.util.Arrays.toString(d.call(Tensor.ones(3, 100), true).toDoubleArray()),
+                java.util.Arrays.toString(d.call(Tensor.ones(3, 100), true).toDoubleArray()), "a new mask on every call");
+        Dropout s1 = new Dropout(0.5).seed(11), s2 = new Dropout(0.5).seed(11);
+        s1.build(Shape.of(-1, 100), new SplittableRandom(1));
+        s2.build(Shape.of(-1, 100), new SplittableRandom(2));
+        assertArrayEquals(s1.call(Tensor.ones(2, 100), true).toDoubleArray(), s2.call(Tensor.ones(2, 100), true).toDoubleArray(), 0.0);
+    }
+
+    @Test
+    void configAndErrors() {
+        LayerTester.configRoundTrip(() -> new Dropout(0.3).seed(5), 2, 3);
+        assertThrows(IllegalArgumentException.class, () -> new Dropout(1.0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Dropout(-0.1));
+        assertTrue(e.getMessage().contains("rate (-0.1) must be in [0, 1)"), e.getMessage());
+    }
+}
