@@ -89,8 +89,8 @@ public class BinaryFocalCrossentropy extends Loss {
         Tensor bce = Crossentropy.binary(t, p, false);
         Tensor notT = t.neg().add(1.0);
         Tensor pT = t.mul(p).add(notT.mul(p.neg().add(1.0)));
-        // γ = 0 skips the factor: (1 − p_t)^0 is 1, but its derivative 0·0^−1 would be NaN where p_t = 1
-        Tensor focal = gamma == 0 ? bce : pT.neg().add(1.0).pow(gamma).mul(bce);
+        // γ = 0 skips the factor ((1 − p_t)^0 is 1); otherwise a confident, exact p_t = 1 gets the subgradient 0
+        Tensor focal = gamma == 0 ? bce : Crossentropy.powZeroSafe(pT.neg().add(1.0), gamma).mul(bce);
         if (applyClassBalancing) focal = t.mul(alpha).add(notT.mul(1.0 - alpha)).mul(focal);
         return focal.mean(ax);
     }

@@ -3,6 +3,7 @@ package dev.kiln.losses;
 import dev.kiln.tensor.Tensor;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Categorical focal cross-entropy, which down-weights well-classified examples:
@@ -112,7 +113,7 @@ public class CategoricalFocalCrossentropy extends Loss {
         config.put("from_logits", fromLogits);
         config.put("label_smoothing", labelSmoothing);
         config.put("axis", axis);
-        config.put("alpha", alpha.length == 1 ? (Object) alpha[0] : Arrays.toString(alpha));
+        config.put("alpha", alpha.length == 1 ? (Object) alpha[0] : Arrays.stream(alpha).boxed().collect(Collectors.toList()));
         config.put("gamma", gamma);
     }
 

@@ -47,7 +47,8 @@ public class CategoricalGeneralizedCrossEntropy extends Loss {
         }
         SparseCategoricalCrossentropy.requireClassIds(loss, t, yPred.shape().dim(-1), yPred.shape());
         Tensor pT = yPred.takeAlongAxis(t.expandDims(-1), -1).squeeze(-1);
-        return pT.pow(q).neg().add(1.0).div(q);
+        // p_t = 0 exactly (an underflowed softmax) gives the value 1/q and the subgradient 0, not an infinite one
+        return Crossentropy.powZeroSafe(pT, q).neg().add(1.0).div(q);
     }
 
     @Override

@@ -51,6 +51,17 @@ final class Crossentropy {
         return fromLogits ? p.logSoftmax(axis) : normalizedProbabilities(p, axis).log();
     }
 
+    /**
+     * {@code base^exponent} for exponent &gt; 0, with the subgradient 0 where base is exactly 0: the value there
+     * is 0 as usual, but the derivative {@code exponent·0^(exponent−1)} would be infinite (exponent &lt; 1) or
+     * 0·∞ = NaN downstream. Only an exact 0 is special; every other base, negative included, is plain pow.
+     */
+    static Tensor powZeroSafe(Tensor base, double exponent) {
+        Tensor zero = base.equal(0.0);
+        Tensor safeBase = Tensor.where(zero, Tensor.onesLike(base), base);
+        return Tensor.where(zero, Tensor.zerosLike(base), safeBase.pow(exponent));
+    }
+
     static void requireSmoothing(String loss, double labelSmoothing) {
         if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
             throw new IllegalArgumentException(loss + ": labelSmoothing (" + labelSmoothing + ") must be in [0, 1]");

@@ -3,6 +3,7 @@ package dev.kiln.losses;
 import dev.kiln.tensor.Tensor;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Dice loss for segmentation masks: {@code loss = 1 − 2·Σ(t·p) / (Σt + Σp + ε)}, sums over {@code axis}.
@@ -48,7 +49,7 @@ public class Dice extends Loss {
     public Dice name(String name) { super.name(name); return this; }
 
     @Override
-    protected void addConfig(Map<String, Object> config) { config.put("axis", axis == null ? null : Arrays.toString(axis)); }
+    protected void addConfig(Map<String, Object> config) { config.put("axis", axis == null ? null : Arrays.stream(axis).boxed().collect(Collectors.toList())); }
 
     @Override
     void checkInputs(LossChecks c) { overlapChecks(c); }

@@ -68,6 +68,26 @@ public final class Losses {
 
     private static void extension(String name, Supplier<Loss> make) { EXTENSIONS.put(name, make); }
 
+    /** The factory of a loss class by its Keras class name, or null. */
+    static Supplier<Loss> classFactory(String className) {
+        if (className.isEmpty() || !Character.isUpperCase(className.charAt(0))) return null;
+        Supplier<Loss> make = REGISTRY.get(className);
+        return make != null ? make : EXTENSIONS.get(className);
+    }
+
+    static List<String> classNames() {
+        List<String> out = new ArrayList<>();
+        for (String n : names()) if (classFactory(n) != null) out.add(n);
+        return out;
+    }
+
+    /**
+     * Keras's {@code from_config}: a loss of the given class name configured from {@code get_config()}-style
+     * keys ({@code name}, {@code reduction}, {@code from_logits}, {@code label_smoothing}, {@code axis}, …);
+     * the inverse of {@link Loss#config()}. Unknown classes or keys throw an {@link IllegalArgumentException}.
+     */
+    public static Loss fromConfig(String className, Map<String, Object> config) { return LossConfig.build(className, config); }
+
     /**
      * A new loss with default arguments for a Keras identifier: a class name ({@code "BinaryCrossentropy"}),
      * a function name ({@code "binary_crossentropy"}) or an abbreviation ({@code "bce"}, {@code "mse"}, …),

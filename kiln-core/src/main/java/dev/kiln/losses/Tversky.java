@@ -3,6 +3,7 @@ package dev.kiln.losses;
 import dev.kiln.tensor.Tensor;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Tversky loss, a Dice loss that weighs false positives and false negatives separately:
@@ -71,7 +72,7 @@ public class Tversky extends Loss {
     protected void addConfig(Map<String, Object> config) {
         config.put("alpha", alpha);
         config.put("beta", beta);
-        config.put("axis", axis == null ? null : Arrays.toString(axis));
+        config.put("axis", axis == null ? null : Arrays.stream(axis).boxed().collect(Collectors.toList()));
     }
 
     @Override
