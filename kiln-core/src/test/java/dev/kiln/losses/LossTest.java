@@ -173,4 +173,20 @@ class LossTest {
         assertThrows(IllegalArgumentException.class, () -> new BinaryCrossentropy().labelSmoothing(1.5));
         assertThrows(IllegalArgumentException.class, () -> new CategoricalGeneralizedCrossEntropy().q(1.0));
     }
+
+    @Test
+    void sparseCategoricalCrossentropyOnAnyClassAxis() {
+        // (B, K, T) with the classes on axis 1 equals (B, T, K) with the classes last (torch's layout, which the spec allows)
+        Tensor logits = Tensor.randomNormal(3, 0, 2, 2, 4, 5);
+        Tensor labels = Tensor.of(new double[][] {{0, 3, 1, 2, 2}, {1, 1, 0, 3, 0}});
+        for (boolean fromLogits : new boolean[] {true, false}) {
+            Tensor p = fromLogits ? logits : logits.softmax(1);
+            Tensor onAxis1 = new SparseCategoricalCrossentropy().fromLogits(fromLogits).axis(1).reduction(Reduction.NONE).apply(labels, p);
+            Tensor last = new SparseCategoricalCrossentropy().fromLogits(fromLogits).reduction(Reduction.NONE).apply(labels, p.transpose(0, 2, 1));
+            assertArrayEquals(last.toDoubleArray(), onAxis1.toDoubleArray(), 1e-6);
+            assertEquals(Shape(2, 5), onAxis1.shape());
+        }
+    }
+
+    private static dev.kiln.tensor.Shape Shape(int... d) { return dev.kiln.tensor.Shape.of(d); }
 }
