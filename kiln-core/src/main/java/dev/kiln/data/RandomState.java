@@ -12,9 +12,9 @@ package dev.kiln.data;
  * numpy's masked rejection (32-bit draws for ranges below 2^32, 64-bit draws above). Not thread-safe.
  *
  * <pre>{@code
- * RandomState rs = new RandomState(1);
- * rs.randomSample();   // 0.417022004702574, as np.random.RandomState(1).random_sample()
- * rs.standardNormal(); // then 1.6243453636632417 ...
+ * new RandomState(1).randomSample();       // 0.417022004702574, as np.random.RandomState(1).random_sample()
+ * new RandomState(1).standardNormal();     // 1.6243453636632417, as ...standard_normal()
+ * new RandomState(1).randint(0, 10, 3);    // [5, 8, 9]
  * }</pre>
  */
 public final class RandomState {
