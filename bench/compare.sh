@@ -50,7 +50,9 @@ if [[ "$BUILD" == 1 ]]; then
   echo "# building kiln-bench/target/benchmarks.jar" >&2
   (cd "$REPO" && ./mvnw -q -B package -pl kiln-core,kiln-bench -am -DskipTests)
 fi
-JAR="$REPO/kiln-bench/target/benchmarks.jar"
+# A private copy, so that a rebuild while the benchmark runs cannot swap classes under it.
+cp "$REPO/kiln-bench/target/benchmarks.jar" "$OUT/benchmarks.jar"
+JAR="$OUT/benchmarks.jar"
 SHAPE_PARAM="$(echo $SHAPES | tr ' ' ',')"
 
 {
