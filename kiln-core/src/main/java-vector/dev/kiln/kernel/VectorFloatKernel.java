@@ -101,4 +101,73 @@ final class VectorFloatKernel implements FloatKernel {
             c51.add(FloatVector.fromArray(S, c, co + 5 * ldc + V)).intoArray(c, co + 5 * ldc + V);
         }
     }
+
+    /**
+     * Tiny products with B not transposed and at least V columns: four rows of C at a time, one
+     * vector of columns per register, summed over k in registers (C is read and written once).
+     * Leftover columns, and the transposed-B and narrow cases, take the plain-Java small path.
+     */
+    @Override
+    public void small(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
+                      float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        if (transB || n < V) {
+            FloatGemm.small(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            return;
+        }
+        int ais = transA ? 1 : lda;
+        int aps = transA ? lda : 1;
+        int nv = n - n % V;
+        int i = 0;
+        for (; i + 3 < m; i += 4) {
+            int a0 = aOff + i * ais;
+            int a1 = a0 + ais;
+            int a2 = a1 + ais;
+            int a3 = a2 + ais;
+            int c0 = cOff + i * ldc;
+            for (int j = 0; j < nv; j += V) {
+                FloatVector s0 = FloatVector.zero(S);
+                FloatVector s1 = s0;
+                FloatVector s2 = s0;
+                FloatVector s3 = s0;
+                for (int p = 0; p < k; p++) {
+                    FloatVector bv = FloatVector.fromArray(S, b, bOff + p * ldb + j);
+                    int o = p * aps;
+                    s0 = FloatVector.broadcast(S, a[a0 + o]).fma(bv, s0);
+                    s1 = FloatVector.broadcast(S, a[a1 + o]).fma(bv, s1);
+                    s2 = FloatVector.broadcast(S, a[a2 + o]).fma(bv, s2);
+                    s3 = FloatVector.broadcast(S, a[a3 + o]).fma(bv, s3);
+                }
+                int cj = c0 + j;
+                if (accumulate) {
+                    s0.add(FloatVector.fromArray(S, c, cj)).intoArray(c, cj);
+                    s1.add(FloatVector.fromArray(S, c, cj + ldc)).intoArray(c, cj + ldc);
+                    s2.add(FloatVector.fromArray(S, c, cj + 2 * ldc)).intoArray(c, cj + 2 * ldc);
+                    s3.add(FloatVector.fromArray(S, c, cj + 3 * ldc)).intoArray(c, cj + 3 * ldc);
+                } else {
+                    s0.intoArray(c, cj);
+                    s1.intoArray(c, cj + ldc);
+                    s2.intoArray(c, cj + 2 * ldc);
+                    s3.intoArray(c, cj + 3 * ldc);
+                }
+            }
+        }
+        for (; i < m; i++) {
+            int ai = aOff + i * ais;
+            int ci = cOff + i * ldc;
+            for (int j = 0; j < nv; j += V) {
+                FloatVector s0 = FloatVector.zero(S);
+                for (int p = 0; p < k; p++) {
+                    s0 = FloatVector.broadcast(S, a[ai + p * aps]).fma(FloatVector.fromArray(S, b, bOff + p * ldb + j), s0);
+                }
+                if (accumulate) {
+                    s0.add(FloatVector.fromArray(S, c, ci + j)).intoArray(c, ci + j);
+                } else {
+                    s0.intoArray(c, ci + j);
+                }
+            }
+        }
+        if (nv < n) {
+            FloatGemm.small(transA, false, m, n - nv, k, a, aOff, lda, b, bOff + nv, ldb, c, cOff + nv, ldc, accumulate);
+        }
+    }
 }

@@ -72,8 +72,9 @@ final class DoubleGemm {
     }
 
     /**
-     * C(i,j) = Σ_p A(i,p)·B(p,j) as dot products, four rows at a time so that four independent sums
-     * hide the add latency (a single running sum would be latency-bound). Serves narrow C and B^T.
+     * C(i,j) = Σ_p A(i,p)·B(p,j) as dot products, on 4×2 blocks of C so that eight independent sums
+     * hide the add latency (a single running sum would be latency-bound) and each loaded value
+     * serves two or four products. Serves narrow C and B^T.
      */
     private static void dots(int m, int n, int k, double[] a, int aOff, int ais, int aps,
                              double[] b, int bOff, int bps, int bjs, double[] c, int cOff, int ldc,
@@ -82,7 +83,48 @@ final class DoubleGemm {
         for (; i + 3 < m; i += 4) {
             int a0 = aOff + i * ais, a1 = a0 + ais, a2 = a1 + ais, a3 = a2 + ais;
             int c0 = cOff + i * ldc;
-            for (int j = 0; j < n; j++) {
+            int j = 0;
+            // 4 rows x 2 columns: eight independent sums, six loads per eight multiply-adds.
+            for (; j + 1 < n; j += 2) {
+                int bj = bOff + j * bjs;
+                double s00 = 0d, s10 = 0d, s20 = 0d, s30 = 0d;
+                double s01 = 0d, s11 = 0d, s21 = 0d, s31 = 0d;
+                for (int p = 0; p < k; p++) {
+                    int bp = bj + p * bps;
+                    double u = b[bp], v = b[bp + bjs];
+                    int o = p * aps;
+                    double x0 = a[a0 + o], x1 = a[a1 + o], x2 = a[a2 + o], x3 = a[a3 + o];
+                    s00 += x0 * u;
+                    s10 += x1 * u;
+                    s20 += x2 * u;
+                    s30 += x3 * u;
+                    s01 += x0 * v;
+                    s11 += x1 * v;
+                    s21 += x2 * v;
+                    s31 += x3 * v;
+                }
+                int cj = c0 + j;
+                if (accumulate) {
+                    c[cj] += s00;
+                    c[cj + 1] += s01;
+                    c[cj + ldc] += s10;
+                    c[cj + ldc + 1] += s11;
+                    c[cj + 2 * ldc] += s20;
+                    c[cj + 2 * ldc + 1] += s21;
+                    c[cj + 3 * ldc] += s30;
+                    c[cj + 3 * ldc + 1] += s31;
+                } else {
+                    c[cj] = s00;
+                    c[cj + 1] = s01;
+                    c[cj + ldc] = s10;
+                    c[cj + ldc + 1] = s11;
+                    c[cj + 2 * ldc] = s20;
+                    c[cj + 2 * ldc + 1] = s21;
+                    c[cj + 3 * ldc] = s30;
+                    c[cj + 3 * ldc + 1] = s31;
+                }
+            }
+            if (j < n) {
                 int bj = bOff + j * bjs;
                 double s0 = 0d, s1 = 0d, s2 = 0d, s3 = 0d;
                 for (int p = 0; p < k; p++) {

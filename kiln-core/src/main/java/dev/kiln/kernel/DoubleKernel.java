@@ -14,4 +14,11 @@ interface DoubleKernel {
     int nr();
 
     void tile(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc, boolean overwrite);
+
+    /**
+     * The whole product for tiny shapes, on the arrays as they are (no packing, no allocation, no
+     * threads); same contract as {@link MatMul#dgemm}, arguments already checked, k &gt; 0.
+     */
+    void small(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOff, int lda,
+               double[] b, int bOff, int ldb, double[] c, int cOff, int ldc, boolean accumulate);
 }

@@ -14,4 +14,11 @@ interface FloatKernel {
     int nr();
 
     void tile(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean overwrite);
+
+    /**
+     * The whole product for tiny shapes, on the arrays as they are (no packing, no allocation, no
+     * threads); same contract as {@link MatMul#fgemm}, arguments already checked, k &gt; 0.
+     */
+    void small(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
+               float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate);
 }

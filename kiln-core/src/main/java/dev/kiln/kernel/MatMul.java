@@ -61,7 +61,7 @@ public final class MatMul {
                 }
             }
         } else if (work <= SMALL_WORK || n < 8 || m < 4) {
-            FloatGemm.small(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            floatKernel().small(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
         } else {
             FloatGemm.blocked(floatKernel(), threadsFor(work), transA, transB, m, n, k,
                     a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
@@ -88,7 +88,7 @@ public final class MatMul {
                 }
             }
         } else if (work <= SMALL_WORK || n < 8 || m < 4) {
-            DoubleGemm.small(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            doubleKernel().small(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
         } else {
             DoubleGemm.blocked(doubleKernel(), threadsFor(work), transA, transB, m, n, k,
                     a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);

@@ -62,4 +62,10 @@ final class ScalarDoubleKernel implements DoubleKernel {
             }
         }
     }
+
+    @Override
+    public void small(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOff, int lda,
+                      double[] b, int bOff, int ldb, double[] c, int cOff, int ldc, boolean accumulate) {
+        DoubleGemm.small(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
 }

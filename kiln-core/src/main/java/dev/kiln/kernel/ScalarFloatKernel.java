@@ -62,4 +62,10 @@ final class ScalarFloatKernel implements FloatKernel {
             }
         }
     }
+
+    @Override
+    public void small(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
+                      float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        FloatGemm.small(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
 }
