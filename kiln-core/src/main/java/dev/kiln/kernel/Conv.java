@@ -95,6 +95,8 @@ public final class Conv {
     }
 
     /** Per-thread scratch, grown on demand and reused, so that a training step allocates no patch matrices. */
+    private static final int COLS = 0, OUT_T = 1;
+
     private static final class Scratch {
         private static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
         final float[][] f = new float[2][];
@@ -124,13 +126,24 @@ public final class Conv {
         checkLength("input", x.length, g.inputSize());
         checkLength("kernel", w.length, g.kernelSize());
         checkLength("output", y.length, g.outputSize());
-        int np = g.batch * g.pixels(), k = g.patchSize();
-        if (np == 0) return;
-        float[] cols = Scratch.floats(0, k * np);
-        Parallelism.parallelFor(g.batch, (b0, b1) -> im2col(g, x, cols, b0, b1));
-        float[] yT = Scratch.floats(1, g.outC * np);
-        MatMul.sgemm(true, false, g.outC, np, k, w, 0, g.outC, cols, 0, np, yT, 0, np, false);
-        transposeInto(yT, g.outC, np, y);
+        int p = g.pixels(), k = g.patchSize(), co = g.outC;
+        if (g.batch * p == 0) return;
+        if (PlaneConv.supportsFloat(g)) {
+            PlaneConv.forward(g, x, w, y);
+            return;
+        }
+        float[] wT = new float[co * k];
+        transposeInto(w, 0, k, co, wT, 0);
+        Parallelism.parallelFor(g.batch, (b0, b1) -> {
+            float[] cols = Scratch.floats(COLS, k * p);
+            float[] yT = Scratch.floats(OUT_T, co * p);
+            for (int b = b0; b < b1; b++) {
+                im2colRows(g, x, b, cols);
+                // yᵀ (outC × P) = wᵀ (outC × K) · cols (K × P): the image's pixels are the GEMM's long n
+                MatMul.sgemm(false, false, co, p, k, wT, 0, k, cols, 0, p, yT, 0, p, false);
+                transposeInto(yT, 0, co, p, y, b * p * co);
+            }
+        });
     }
 
     /**
@@ -139,93 +152,115 @@ public final class Conv {
      */
     public static void backward(Geometry g, float[] x, float[] w, float[] dy, float[] dx, float[] dw) {
         checkLength("output gradient", dy.length, g.outputSize());
-        int np = g.batch * g.pixels(), k = g.patchSize();
-        if (np == 0) {
-            if (dx != null) java.util.Arrays.fill(dx, 0f);
-            if (dw != null) java.util.Arrays.fill(dw, 0f);
+        if (dx != null) checkLength("input gradient", dx.length, g.inputSize());
+        if (dw != null) checkLength("kernel gradient", dw.length, g.kernelSize());
+        int p = g.pixels(), k = g.patchSize(), co = g.outC;
+        if (PlaneConv.supportsFloat(g) && g.batch * p > 0) {
+            PlaneConv.backward(g, x, w, dy, dx, dw);
             return;
         }
-        float[] dyT = Scratch.floats(1, g.outC * np);
-        transposeInto(dy, np, g.outC, dyT);
-        float[] cols = Scratch.floats(0, k * np);
-        if (dw != null) {
-            checkLength("kernel gradient", dw.length, g.kernelSize());
-            Parallelism.parallelFor(g.batch, (b0, b1) -> im2col(g, x, cols, b0, b1));
-            // dwᵀ (outC × K) = dyT (outC × NP) · colsᵀ: the GEMM's n is then K, not the few output channels
-            float[] dwT = new float[g.outC * k];
-            MatMul.sgemm(false, true, g.outC, k, np, dyT, 0, np, cols, 0, np, dwT, 0, k, false);
-            transposeInto(dwT, g.outC, k, dw);
-        }
-        if (dx != null) {
-            checkLength("input gradient", dx.length, g.inputSize());
-            // dcols (K × NP) = w (K × outC) · dyT (outC × NP), then scattered back onto the pixels
-            MatMul.sgemm(false, false, k, np, g.outC, w, 0, g.outC, dyT, 0, np, cols, 0, np, false);
-            Parallelism.parallelFor(g.batch, (b0, b1) -> col2im(g, cols, dx, b0, b1));
-        }
-    }
-
-    /** Writes images [b0, b1) of x as columns of the K × (N·P) patch matrix, zeros where the window leaves the image. */
-    static void im2col(Geometry g, float[] x, float[] cols, int b0, int b1) {
-        int p = g.pixels(), np = g.batch * p;
-        for (int b = b0; b < b1; b++) {
-            int xb = b * g.inH * g.inW * g.inC;
-            for (int ky = 0; ky < g.kH; ky++) {
-                for (int kx = 0; kx < g.kW; kx++) {
-                    for (int ci = 0; ci < g.inC; ci++) {
-                        int row = ((ky * g.kW + kx) * g.inC + ci) * np + b * p;
-                        for (int oy = 0; oy < g.outH; oy++) {
-                            int iy = oy * g.strideH + ky * g.dilationH - g.padTop;
-                            int o = row + oy * g.outW;
-                            if (iy < 0 || iy >= g.inH) {
-                                for (int ox = 0; ox < g.outW; ox++) cols[o + ox] = 0f;
-                                continue;
-                            }
-                            int xr = xb + iy * g.inW * g.inC + ci;
-                            for (int ox = 0; ox < g.outW; ox++) {
-                                int ix = ox * g.strideW + kx * g.dilationW - g.padLeft;
-                                cols[o + ox] = ix >= 0 && ix < g.inW ? x[xr + ix * g.inC] : 0f;
-                            }
-                        }
-                    }
+        float[] wT = new float[co * k];
+        transposeInto(w, 0, k, co, wT, 0);
+        float[][] partial = new float[Math.max(1, g.batch)][]; // dwᵀ of each range, filed under its first image
+        Parallelism.parallelFor(g.batch, (b0, b1) -> {
+            float[] cols = Scratch.floats(COLS, p * k);
+            float[] dyT = Scratch.floats(OUT_T, co * p);
+            float[] dwT = dw == null ? null : new float[co * k];
+            for (int b = b0; b < b1; b++) {
+                if (dw != null) {
+                    // dwᵀ (outC × K) += dyᵀ (outC × P) · patches (P × K)
+                    im2colPixels(g, x, b, cols);
+                    transposeInto(dy, b * p * co, p, co, dyT, 0);
+                    MatMul.sgemm(false, false, co, k, p, dyT, 0, p, cols, 0, k, dwT, 0, k, true);
+                }
+                if (dx != null) {
+                    // patch gradients (P × K) = dy (P × outC) · wᵀ (outC × K), then summed back onto the pixels
+                    MatMul.sgemm(false, false, p, k, co, dy, b * p * co, co, wT, 0, k, cols, 0, k, false);
+                    col2imPixels(g, cols, b, dx);
                 }
             }
-        }
-    }
-
-    /** Overwrites images [b0, b1) of dx with the sums of their patch-matrix entries (the adjoint of im2col). */
-    static void col2im(Geometry g, float[] cols, float[] dx, int b0, int b1) {
-        int p = g.pixels(), np = g.batch * p, img = g.inH * g.inW * g.inC;
-        java.util.Arrays.fill(dx, b0 * img, b1 * img, 0f);
-        for (int b = b0; b < b1; b++) {
-            int xb = b * img;
-            for (int ky = 0; ky < g.kH; ky++) {
-                for (int kx = 0; kx < g.kW; kx++) {
-                    for (int ci = 0; ci < g.inC; ci++) {
-                        int row = ((ky * g.kW + kx) * g.inC + ci) * np + b * p;
-                        for (int oy = 0; oy < g.outH; oy++) {
-                            int iy = oy * g.strideH + ky * g.dilationH - g.padTop;
-                            if (iy < 0 || iy >= g.inH) continue;
-                            int o = row + oy * g.outW;
-                            int xr = xb + iy * g.inW * g.inC + ci;
-                            for (int ox = 0; ox < g.outW; ox++) {
-                                int ix = ox * g.strideW + kx * g.dilationW - g.padLeft;
-                                if (ix >= 0 && ix < g.inW) dx[xr + ix * g.inC] += cols[o + ox];
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** out (cols × rows) = a (rows × cols)ᵀ, split over threads by output row blocks. */
-    static void transposeInto(float[] a, int rows, int cols, float[] out) {
-        Parallelism.parallelFor(rows, (r0, r1) -> {
-            for (int r = r0; r < r1; r++) {
-                int ar = r * cols;
-                for (int c = 0; c < cols; c++) out[c * rows + r] = a[ar + c];
-            }
+            if (dwT != null) partial[b0] = dwT;
         });
+        if (dw != null) {
+            java.util.Arrays.fill(dw, 0, g.kernelSize(), 0f);
+            for (float[] part : partial) {
+                if (part == null) continue;
+                for (int o = 0; o < co; o++) {
+                    for (int i = 0; i < k; i++) dw[i * co + o] += part[o * k + i];
+                }
+            }
+        }
+    }
+
+    /** Image b as a K × P matrix: row (ky, kx, ci), column (oy, ox); zeros where the window leaves the image. */
+    static void im2colRows(Geometry g, float[] x, int b, float[] cols) {
+        int p = g.pixels(), xb = b * g.inH * g.inW * g.inC;
+        for (int ky = 0; ky < g.kH; ky++) {
+            for (int kx = 0; kx < g.kW; kx++) {
+                for (int ci = 0; ci < g.inC; ci++) {
+                    int row = ((ky * g.kW + kx) * g.inC + ci) * p;
+                    for (int oy = 0; oy < g.outH; oy++) {
+                        int iy = oy * g.strideH + ky * g.dilationH - g.padTop;
+                        int o = row + oy * g.outW;
+                        if (iy < 0 || iy >= g.inH) {
+                            java.util.Arrays.fill(cols, o, o + g.outW, 0f);
+                            continue;
+                        }
+                        int xr = xb + iy * g.inW * g.inC + ci;
+                        for (int ox = 0; ox < g.outW; ox++) {
+                            int ix = ox * g.strideW + kx * g.dilationW - g.padLeft;
+                            cols[o + ox] = ix >= 0 && ix < g.inW ? x[xr + ix * g.inC] : 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Image b as a P × K matrix: one patch per output pixel, (ky, kx, ci) order; runs of inC values are copied whole. */
+    static void im2colPixels(Geometry g, float[] x, int b, float[] cols) {
+        int c = g.inC, k = g.patchSize(), xb = b * g.inH * g.inW * c;
+        for (int oy = 0; oy < g.outH; oy++) {
+            for (int ox = 0; ox < g.outW; ox++) {
+                int o = (oy * g.outW + ox) * k;
+                for (int ky = 0; ky < g.kH; ky++) {
+                    int iy = oy * g.strideH + ky * g.dilationH - g.padTop;
+                    for (int kx = 0; kx < g.kW; kx++, o += c) {
+                        int ix = ox * g.strideW + kx * g.dilationW - g.padLeft;
+                        if (iy < 0 || iy >= g.inH || ix < 0 || ix >= g.inW) java.util.Arrays.fill(cols, o, o + c, 0f);
+                        else System.arraycopy(x, xb + (iy * g.inW + ix) * c, cols, o, c);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Overwrites image b of dx with the sums of its P × K patch-matrix entries (the adjoint of im2colPixels). */
+    static void col2imPixels(Geometry g, float[] cols, int b, float[] dx) {
+        int c = g.inC, k = g.patchSize(), xb = b * g.inH * g.inW * c;
+        java.util.Arrays.fill(dx, xb, xb + g.inH * g.inW * c, 0f);
+        for (int oy = 0; oy < g.outH; oy++) {
+            for (int ox = 0; ox < g.outW; ox++) {
+                int o = (oy * g.outW + ox) * k;
+                for (int ky = 0; ky < g.kH; ky++) {
+                    int iy = oy * g.strideH + ky * g.dilationH - g.padTop;
+                    for (int kx = 0; kx < g.kW; kx++, o += c) {
+                        int ix = ox * g.strideW + kx * g.dilationW - g.padLeft;
+                        if (iy < 0 || iy >= g.inH || ix < 0 || ix >= g.inW) continue;
+                        int d = xb + (iy * g.inW + ix) * c;
+                        for (int ci = 0; ci < c; ci++) dx[d + ci] += cols[o + ci];
+                    }
+                }
+            }
+        }
+    }
+
+    /** out[outOff ..] (cols × rows) = the rows × cols matrix at a[aOff ..], transposed. */
+    static void transposeInto(float[] a, int aOff, int rows, int cols, float[] out, int outOff) {
+        for (int r = 0; r < rows; r++) {
+            int ar = aOff + r * cols;
+            for (int c = 0; c < cols; c++) out[outOff + c * rows + r] = a[ar + c];
+        }
     }
 
     // ================================================================== float64 (the same algorithm, kept in step)
@@ -235,13 +270,24 @@ public final class Conv {
         checkLength("input", x.length, g.inputSize());
         checkLength("kernel", w.length, g.kernelSize());
         checkLength("output", y.length, g.outputSize());
-        int np = g.batch * g.pixels(), k = g.patchSize();
-        if (np == 0) return;
-        double[] cols = Scratch.doubles(0, k * np);
-        Parallelism.parallelFor(g.batch, (b0, b1) -> im2col(g, x, cols, b0, b1));
-        double[] yT = Scratch.doubles(1, g.outC * np);
-        MatMul.dgemm(true, false, g.outC, np, k, w, 0, g.outC, cols, 0, np, yT, 0, np, false);
-        transposeInto(yT, g.outC, np, y);
+        int p = g.pixels(), k = g.patchSize(), co = g.outC;
+        if (g.batch * p == 0) return;
+        if (PlaneConv.supports(g)) {
+            PlaneConv.forward(g, x, w, y);
+            return;
+        }
+        double[] wT = new double[co * k];
+        transposeInto(w, 0, k, co, wT, 0);
+        Parallelism.parallelFor(g.batch, (b0, b1) -> {
+            double[] cols = Scratch.doubles(COLS, k * p);
+            double[] yT = Scratch.doubles(OUT_T, co * p);
+            for (int b = b0; b < b1; b++) {
+                im2colRows(g, x, b, cols);
+                // yᵀ (outC × P) = wᵀ (outC × K) · cols (K × P): the image's pixels are the GEMM's long n
+                MatMul.dgemm(false, false, co, p, k, wT, 0, k, cols, 0, p, yT, 0, p, false);
+                transposeInto(yT, 0, co, p, y, b * p * co);
+            }
+        });
     }
 
     /**
@@ -250,92 +296,114 @@ public final class Conv {
      */
     public static void backward(Geometry g, double[] x, double[] w, double[] dy, double[] dx, double[] dw) {
         checkLength("output gradient", dy.length, g.outputSize());
-        int np = g.batch * g.pixels(), k = g.patchSize();
-        if (np == 0) {
-            if (dx != null) java.util.Arrays.fill(dx, 0d);
-            if (dw != null) java.util.Arrays.fill(dw, 0d);
+        if (dx != null) checkLength("input gradient", dx.length, g.inputSize());
+        if (dw != null) checkLength("kernel gradient", dw.length, g.kernelSize());
+        int p = g.pixels(), k = g.patchSize(), co = g.outC;
+        if (PlaneConv.supports(g) && g.batch * p > 0) {
+            PlaneConv.backward(g, x, w, dy, dx, dw);
             return;
         }
-        double[] dyT = Scratch.doubles(1, g.outC * np);
-        transposeInto(dy, np, g.outC, dyT);
-        double[] cols = Scratch.doubles(0, k * np);
-        if (dw != null) {
-            checkLength("kernel gradient", dw.length, g.kernelSize());
-            Parallelism.parallelFor(g.batch, (b0, b1) -> im2col(g, x, cols, b0, b1));
-            // dwᵀ (outC × K) = dyT (outC × NP) · colsᵀ: the GEMM's n is then K, not the few output channels
-            double[] dwT = new double[g.outC * k];
-            MatMul.dgemm(false, true, g.outC, k, np, dyT, 0, np, cols, 0, np, dwT, 0, k, false);
-            transposeInto(dwT, g.outC, k, dw);
-        }
-        if (dx != null) {
-            checkLength("input gradient", dx.length, g.inputSize());
-            // dcols (K × NP) = w (K × outC) · dyT (outC × NP), then scattered back onto the pixels
-            MatMul.dgemm(false, false, k, np, g.outC, w, 0, g.outC, dyT, 0, np, cols, 0, np, false);
-            Parallelism.parallelFor(g.batch, (b0, b1) -> col2im(g, cols, dx, b0, b1));
-        }
-    }
-
-    /** Writes images [b0, b1) of x as columns of the K × (N·P) patch matrix, zeros where the window leaves the image. */
-    static void im2col(Geometry g, double[] x, double[] cols, int b0, int b1) {
-        int p = g.pixels(), np = g.batch * p;
-        for (int b = b0; b < b1; b++) {
-            int xb = b * g.inH * g.inW * g.inC;
-            for (int ky = 0; ky < g.kH; ky++) {
-                for (int kx = 0; kx < g.kW; kx++) {
-                    for (int ci = 0; ci < g.inC; ci++) {
-                        int row = ((ky * g.kW + kx) * g.inC + ci) * np + b * p;
-                        for (int oy = 0; oy < g.outH; oy++) {
-                            int iy = oy * g.strideH + ky * g.dilationH - g.padTop;
-                            int o = row + oy * g.outW;
-                            if (iy < 0 || iy >= g.inH) {
-                                for (int ox = 0; ox < g.outW; ox++) cols[o + ox] = 0d;
-                                continue;
-                            }
-                            int xr = xb + iy * g.inW * g.inC + ci;
-                            for (int ox = 0; ox < g.outW; ox++) {
-                                int ix = ox * g.strideW + kx * g.dilationW - g.padLeft;
-                                cols[o + ox] = ix >= 0 && ix < g.inW ? x[xr + ix * g.inC] : 0d;
-                            }
-                        }
-                    }
+        double[] wT = new double[co * k];
+        transposeInto(w, 0, k, co, wT, 0);
+        double[][] partial = new double[Math.max(1, g.batch)][]; // dwᵀ of each range, filed under its first image
+        Parallelism.parallelFor(g.batch, (b0, b1) -> {
+            double[] cols = Scratch.doubles(COLS, p * k);
+            double[] dyT = Scratch.doubles(OUT_T, co * p);
+            double[] dwT = dw == null ? null : new double[co * k];
+            for (int b = b0; b < b1; b++) {
+                if (dw != null) {
+                    // dwᵀ (outC × K) += dyᵀ (outC × P) · patches (P × K)
+                    im2colPixels(g, x, b, cols);
+                    transposeInto(dy, b * p * co, p, co, dyT, 0);
+                    MatMul.dgemm(false, false, co, k, p, dyT, 0, p, cols, 0, k, dwT, 0, k, true);
+                }
+                if (dx != null) {
+                    // patch gradients (P × K) = dy (P × outC) · wᵀ (outC × K), then summed back onto the pixels
+                    MatMul.dgemm(false, false, p, k, co, dy, b * p * co, co, wT, 0, k, cols, 0, k, false);
+                    col2imPixels(g, cols, b, dx);
                 }
             }
-        }
-    }
-
-    /** Overwrites images [b0, b1) of dx with the sums of their patch-matrix entries (the adjoint of im2col). */
-    static void col2im(Geometry g, double[] cols, double[] dx, int b0, int b1) {
-        int p = g.pixels(), np = g.batch * p, img = g.inH * g.inW * g.inC;
-        java.util.Arrays.fill(dx, b0 * img, b1 * img, 0d);
-        for (int b = b0; b < b1; b++) {
-            int xb = b * img;
-            for (int ky = 0; ky < g.kH; ky++) {
-                for (int kx = 0; kx < g.kW; kx++) {
-                    for (int ci = 0; ci < g.inC; ci++) {
-                        int row = ((ky * g.kW + kx) * g.inC + ci) * np + b * p;
-                        for (int oy = 0; oy < g.outH; oy++) {
-                            int iy = oy * g.strideH + ky * g.dilationH - g.padTop;
-                            if (iy < 0 || iy >= g.inH) continue;
-                            int o = row + oy * g.outW;
-                            int xr = xb + iy * g.inW * g.inC + ci;
-                            for (int ox = 0; ox < g.outW; ox++) {
-                                int ix = ox * g.strideW + kx * g.dilationW - g.padLeft;
-                                if (ix >= 0 && ix < g.inW) dx[xr + ix * g.inC] += cols[o + ox];
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** out (cols × rows) = a (rows × cols)ᵀ, split over threads by output row blocks. */
-    static void transposeInto(double[] a, int rows, int cols, double[] out) {
-        Parallelism.parallelFor(rows, (r0, r1) -> {
-            for (int r = r0; r < r1; r++) {
-                int ar = r * cols;
-                for (int c = 0; c < cols; c++) out[c * rows + r] = a[ar + c];
-            }
+            if (dwT != null) partial[b0] = dwT;
         });
+        if (dw != null) {
+            java.util.Arrays.fill(dw, 0, g.kernelSize(), 0d);
+            for (double[] part : partial) {
+                if (part == null) continue;
+                for (int o = 0; o < co; o++) {
+                    for (int i = 0; i < k; i++) dw[i * co + o] += part[o * k + i];
+                }
+            }
+        }
+    }
+
+    /** Image b as a K × P matrix: row (ky, kx, ci), column (oy, ox); zeros where the window leaves the image. */
+    static void im2colRows(Geometry g, double[] x, int b, double[] cols) {
+        int p = g.pixels(), xb = b * g.inH * g.inW * g.inC;
+        for (int ky = 0; ky < g.kH; ky++) {
+            for (int kx = 0; kx < g.kW; kx++) {
+                for (int ci = 0; ci < g.inC; ci++) {
+                    int row = ((ky * g.kW + kx) * g.inC + ci) * p;
+                    for (int oy = 0; oy < g.outH; oy++) {
+                        int iy = oy * g.strideH + ky * g.dilationH - g.padTop;
+                        int o = row + oy * g.outW;
+                        if (iy < 0 || iy >= g.inH) {
+                            java.util.Arrays.fill(cols, o, o + g.outW, 0d);
+                            continue;
+                        }
+                        int xr = xb + iy * g.inW * g.inC + ci;
+                        for (int ox = 0; ox < g.outW; ox++) {
+                            int ix = ox * g.strideW + kx * g.dilationW - g.padLeft;
+                            cols[o + ox] = ix >= 0 && ix < g.inW ? x[xr + ix * g.inC] : 0d;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Image b as a P × K matrix: one patch per output pixel, (ky, kx, ci) order; runs of inC values are copied whole. */
+    static void im2colPixels(Geometry g, double[] x, int b, double[] cols) {
+        int c = g.inC, k = g.patchSize(), xb = b * g.inH * g.inW * c;
+        for (int oy = 0; oy < g.outH; oy++) {
+            for (int ox = 0; ox < g.outW; ox++) {
+                int o = (oy * g.outW + ox) * k;
+                for (int ky = 0; ky < g.kH; ky++) {
+                    int iy = oy * g.strideH + ky * g.dilationH - g.padTop;
+                    for (int kx = 0; kx < g.kW; kx++, o += c) {
+                        int ix = ox * g.strideW + kx * g.dilationW - g.padLeft;
+                        if (iy < 0 || iy >= g.inH || ix < 0 || ix >= g.inW) java.util.Arrays.fill(cols, o, o + c, 0d);
+                        else System.arraycopy(x, xb + (iy * g.inW + ix) * c, cols, o, c);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Overwrites image b of dx with the sums of its P × K patch-matrix entries (the adjoint of im2colPixels). */
+    static void col2imPixels(Geometry g, double[] cols, int b, double[] dx) {
+        int c = g.inC, k = g.patchSize(), xb = b * g.inH * g.inW * c;
+        java.util.Arrays.fill(dx, xb, xb + g.inH * g.inW * c, 0d);
+        for (int oy = 0; oy < g.outH; oy++) {
+            for (int ox = 0; ox < g.outW; ox++) {
+                int o = (oy * g.outW + ox) * k;
+                for (int ky = 0; ky < g.kH; ky++) {
+                    int iy = oy * g.strideH + ky * g.dilationH - g.padTop;
+                    for (int kx = 0; kx < g.kW; kx++, o += c) {
+                        int ix = ox * g.strideW + kx * g.dilationW - g.padLeft;
+                        if (iy < 0 || iy >= g.inH || ix < 0 || ix >= g.inW) continue;
+                        int d = xb + (iy * g.inW + ix) * c;
+                        for (int ci = 0; ci < c; ci++) dx[d + ci] += cols[o + ci];
+                    }
+                }
+            }
+        }
+    }
+
+    /** out[outOff ..] (cols × rows) = the rows × cols matrix at a[aOff ..], transposed. */
+    static void transposeInto(double[] a, int aOff, int rows, int cols, double[] out, int outOff) {
+        for (int r = 0; r < rows; r++) {
+            int ar = aOff + r * cols;
+            for (int c = 0; c < cols; c++) out[outOff + c * rows + r] = a[ar + c];
+        }
     }
 }

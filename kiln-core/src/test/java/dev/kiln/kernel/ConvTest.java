@@ -82,6 +82,37 @@ class ConvTest {
     }
 
     @Test
+    void vectorPlaneKernelAgreesWithIm2colGemm() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(PlaneConv.vectorAvailable(),
+                "the JVM runs without jdk.incubator.vector (mvn -Pvector runs this test)");
+        int[][] shapes = {{5, 28, 28, 1, 5, 5, 4, 1, 0}, {3, 11, 11, 8, 3, 3, 16, 1, 1}, {4, 9, 7, 3, 3, 2, 5, 2, 1}, {2, 6, 5, 2, 1, 1, 3, 1, 0}};
+        for (int[] s : shapes) {
+            Conv.Geometry g = Conv.Geometry.of(s[0], s[1], s[2], s[3], s[4], s[5], s[6], new int[] {1, 1}, new int[] {s[7], s[7]}, s[8] == 1);
+            SplittableRandom r = new SplittableRandom(s[1]);
+            float[] x = floats(random(r, g.inputSize())), k = floats(random(r, g.kernelSize())), dy = floats(random(r, g.outputSize()));
+            float[][] results = new float[2][];
+            for (int v = 0; v < 2; v++) {
+                PlaneConv.useVector(v == 0);
+                try {
+                    float[] y = new float[g.outputSize()], dx = new float[g.inputSize()], dk = new float[g.kernelSize()];
+                    Conv.forward(g, x, k, y);
+                    Conv.backward(g, x, k, dy, dx, dk);
+                    float[] all = new float[y.length + dx.length + dk.length];
+                    System.arraycopy(y, 0, all, 0, y.length);
+                    System.arraycopy(dx, 0, all, y.length, dx.length);
+                    System.arraycopy(dk, 0, all, y.length + dx.length, dk.length);
+                    results[v] = all;
+                } finally {
+                    PlaneConv.useVector(true);
+                }
+            }
+            double[] vec = new double[results[0].length];
+            for (int i = 0; i < vec.length; i++) vec[i] = results[0][i];
+            close(java.util.Arrays.toString(s), vec, results[1]);
+        }
+    }
+
+    @Test
     void badGeometryAndArraysAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Conv.Geometry.of(1, 4, 4, 1, 3, 3, 1, new int[] {1, 1}, new int[] {2, 2}, false));

@@ -1,0 +1,20 @@
+package dev.kiln.kernel;
+
+/**
+ * The two multiply-add loops of {@link PlaneConv}, over flat arrays with a list of tap offsets, so that
+ * one implementation serves the forward pass, the input gradient and the kernel gradient. A Vector API
+ * implementation is loaded when the JVM has jdk.incubator.vector; {@link ScalarConvKernel} otherwise.
+ */
+interface ConvKernel {
+    /** Lengths passed to this kernel are multiples of this many elements. */
+    int BLOCK = 32;
+
+    /**
+     * {@code out[o·outStride + q] = Σ_j w[o·taps + j] · in[off[j] + q]} for o in [0, outCh), q in [0, len);
+     * len is a multiple of {@link #BLOCK}, and every read stays inside {@code in}.
+     */
+    void correlate(float[] in, int[] off, int taps, float[] w, int outCh, float[] out, int outStride, int len);
+
+    /** {@code dw[o·taps + j] += Σ_q dy[dyOff + o·dyStride + q] · in[off[j] + q]} for q in [0, len), len a multiple of {@link #BLOCK}. */
+    void correlateGrad(float[] in, int[] off, int taps, float[] dy, int dyOff, int dyStride, int outCh, int len, float[] dw);
+}

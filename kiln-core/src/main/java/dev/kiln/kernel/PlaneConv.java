@@ -1,0 +1,272 @@
+package dev.kiln.kernel;
+
+/**
+ * Stride-1 convolution (any padding and dilation) without a patch matrix, one image at a time in cache.
+ *
+ * <p>Each image is copied into zero-padded channel planes of width {@code wp = outW + (kW − 1)·dW}. On the
+ * flattened plane, output pixel {@code q = oy·wp + ox} reads input {@code q + ci·plane + ky·dH·wp + kx·dW}:
+ * every kernel tap is a constant offset, so the whole image is one long multiply-add per tap
+ * ({@link ConvKernel#correlate}); the columns {@code ox ≥ outW} are computed and dropped (outW / wp of the
+ * work is useful). The kernel gradient correlates the input with the output gradient laid out the same way
+ * (zeros in the dropped columns), and the input gradient is again a correlation, of the output gradient
+ * (with a zero margin in front) against the flipped kernel. With the few channels of small networks this
+ * runs several times faster than im2col + GEMM, whose patch matrix costs as much memory traffic as the
+ * arithmetic it feeds (docs/BENCHMARKS.md, "CNN").
+ */
+final class PlaneConv {
+    private PlaneConv() {}
+
+    private static final ConvKernel VECTOR = loadVectorKernel();
+    private static final int XP = 0, OUT = 1, DY = 2;
+
+    private static volatile boolean useVector = true;
+
+    /**
+     * Whether float32 convolutions of geometry g run here. Without the Vector API the float path stays on
+     * im2col + GEMM, which plain Java runs faster than these loops; float64 always runs here.
+     */
+    static boolean supportsFloat(Conv.Geometry g) { return supports(g) && useVector && VECTOR != null; }
+
+    static boolean vectorAvailable() { return VECTOR != null; }
+
+    /** Test hook: lets float32 use the Vector API kernel (true, if available) or im2col + GEMM (false). */
+    static void useVector(boolean on) { useVector = on; }
+
+    private static ConvKernel loadVectorKernel() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return null;
+        try {
+            Object k = Class.forName("dev.kiln.kernel.VectorConvKernel").getDeclaredField("INSTANCE").get(null);
+            return (Boolean) k.getClass().getDeclaredMethod("usable").invoke(k) ? (ConvKernel) k : null;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
+    }
+
+    static boolean supports(Conv.Geometry g) { return g.strideH == 1 && g.strideW == 1; }
+
+    private static int roundUp(int n) { return (n + ConvKernel.BLOCK - 1) / ConvKernel.BLOCK * ConvKernel.BLOCK; }
+
+    /** Sizes and tap offsets of one geometry, shared by all images of a call. */
+    private static final class Layout {
+        final int wp, hp, plane, outLen, planeLen, margin, inLen, dyLen;
+        final int[] inOff, dyOff;
+
+        Layout(Conv.Geometry g) {
+            wp = g.outW + (g.kW - 1) * g.dilationW;
+            hp = g.outH + (g.kH - 1) * g.dilationH;
+            plane = hp * wp;
+            outLen = roundUp(g.outH * wp);
+            planeLen = roundUp(plane);
+            margin = (g.kH - 1) * g.dilationH * wp + (g.kW - 1) * g.dilationW;
+            inLen = Math.max(g.inC * plane, (g.inC - 1) * plane + margin + outLen);
+            dyLen = g.outC * (margin + planeLen);
+            int k = g.patchSize(), taps = g.kH * g.kW;
+            inOff = new int[k];
+            dyOff = new int[taps * g.outC];
+            for (int ky = 0; ky < g.kH; ky++) {
+                for (int kx = 0; kx < g.kW; kx++) {
+                    int t = ky * g.kW + kx, shift = ky * g.dilationH * wp + kx * g.dilationW;
+                    for (int ci = 0; ci < g.inC; ci++) inOff[t * g.inC + ci] = ci * plane + shift;
+                    for (int o = 0; o < g.outC; o++) dyOff[t * g.outC + o] = o * (margin + planeLen) + margin - shift;
+                }
+            }
+        }
+    }
+
+    // ================================================================== float32
+
+    static void forward(Conv.Geometry g, float[] x, float[] w, float[] y) {
+        Layout l = new Layout(g);
+        int k = g.patchSize(), co = g.outC;
+        float[] wT = new float[co * k];
+        Conv.transposeInto(w, 0, k, co, wT, 0);
+        ConvKernel kern = VECTOR;
+        Parallelism.parallelFor(g.batch, (b0, b1) -> {
+            float[] xp = Scratch.floats(XP, l.inLen);
+            float[] out = Scratch.floats(OUT, co * l.outLen);
+            for (int b = b0; b < b1; b++) {
+                pad(g, l, x, b, xp);
+                kern.correlate(xp, l.inOff, k, wT, co, out, l.outLen, l.outLen);
+                int yb = b * g.pixels() * co;
+                for (int oy = 0; oy < g.outH; oy++) {
+                    for (int ox = 0; ox < g.outW; ox++) {
+                        int yo = yb + (oy * g.outW + ox) * co, q = oy * l.wp + ox;
+                        for (int o = 0; o < co; o++) y[yo + o] = out[o * l.outLen + q];
+                    }
+                }
+            }
+        });
+    }
+
+    static void backward(Conv.Geometry g, float[] x, float[] w, float[] dy, float[] dx, float[] dw) {
+        Layout l = new Layout(g);
+        int k = g.patchSize(), co = g.outC, ci = g.inC, taps = g.kH * g.kW * co;
+        float[] wFlip = new float[ci * taps]; // wFlip[c][t·outC + o] = w[t, c, o]
+        for (int t = 0; t < g.kH * g.kW; t++) {
+            for (int c = 0; c < ci; c++) {
+                for (int o = 0; o < co; o++) wFlip[c * taps + t * co + o] = w[(t * ci + c) * co + o];
+            }
+        }
+        ConvKernel kern = VECTOR;
+        float[][] partial = new float[Math.max(1, g.batch)][]; // dwᵀ of each range, filed under its first image
+        Parallelism.parallelFor(g.batch, (b0, b1) -> {
+            float[] xp = Scratch.floats(XP, l.inLen);
+            float[] dyp = Scratch.floats(DY, l.dyLen);
+            float[] dxp = dx == null ? null : Scratch.floats(OUT, ci * l.planeLen);
+            float[] dwT = dw == null ? null : new float[co * k];
+            java.util.Arrays.fill(dyp, 0, l.dyLen, 0f);
+            for (int b = b0; b < b1; b++) {
+                int yb = b * g.pixels() * co;
+                for (int oy = 0; oy < g.outH; oy++) {
+                    for (int ox = 0; ox < g.outW; ox++) {
+                        int yo = yb + (oy * g.outW + ox) * co, q = l.margin + oy * l.wp + ox;
+                        for (int o = 0; o < co; o++) dyp[o * (l.margin + l.planeLen) + q] = dy[yo + o];
+                    }
+                }
+                if (dwT != null) {
+                    pad(g, l, x, b, xp);
+                    kern.correlateGrad(xp, l.inOff, k, dyp, l.margin, l.margin + l.planeLen, co, l.outLen, dwT);
+                }
+                if (dxp != null) {
+                    kern.correlate(dyp, l.dyOff, taps, wFlip, ci, dxp, l.planeLen, l.planeLen);
+                    int xb = b * g.inH * g.inW * ci;
+                    for (int iy = 0; iy < g.inH; iy++) {
+                        for (int ix = 0; ix < g.inW; ix++) {
+                            int xo = xb + (iy * g.inW + ix) * ci, r = (iy + g.padTop) * l.wp + ix + g.padLeft;
+                            for (int c = 0; c < ci; c++) dx[xo + c] = dxp[c * l.planeLen + r];
+                        }
+                    }
+                }
+            }
+            if (dwT != null) partial[b0] = dwT;
+        });
+        if (dw != null) {
+            java.util.Arrays.fill(dw, 0, g.kernelSize(), 0f);
+            for (float[] part : partial) {
+                if (part == null) continue;
+                for (int o = 0; o < co; o++) {
+                    for (int i = 0; i < k; i++) dw[i * co + o] += part[o * k + i];
+                }
+            }
+        }
+    }
+
+    /** Image b of x (H, W, C) into zeroed planes (C, hp, wp) at (padTop, padLeft). */
+    private static void pad(Conv.Geometry g, Layout l, float[] x, int b, float[] xp) {
+        java.util.Arrays.fill(xp, 0, l.inLen, 0f);
+        int c = g.inC, xb = b * g.inH * g.inW * c;
+        for (int iy = 0; iy < g.inH; iy++) {
+            for (int ix = 0; ix < g.inW; ix++) {
+                int src = xb + (iy * g.inW + ix) * c, dst = (iy + g.padTop) * l.wp + ix + g.padLeft;
+                for (int ci = 0; ci < c; ci++) xp[ci * l.plane + dst] = x[src + ci];
+            }
+        }
+    }
+
+    // ================================================================== float64 (the same algorithm, kept in step)
+
+    static void forward(Conv.Geometry g, double[] x, double[] w, double[] y) {
+        Layout l = new Layout(g);
+        int k = g.patchSize(), co = g.outC;
+        double[] wT = new double[co * k];
+        Conv.transposeInto(w, 0, k, co, wT, 0);
+        Parallelism.parallelFor(g.batch, (b0, b1) -> {
+            double[] xp = Scratch.doubles(XP, l.inLen);
+            double[] out = Scratch.doubles(OUT, co * l.outLen);
+            for (int b = b0; b < b1; b++) {
+                pad(g, l, x, b, xp);
+                ScalarConvKernel.correlate(xp, l.inOff, k, wT, co, out, l.outLen, l.outLen);
+                int yb = b * g.pixels() * co;
+                for (int oy = 0; oy < g.outH; oy++) {
+                    for (int ox = 0; ox < g.outW; ox++) {
+                        int yo = yb + (oy * g.outW + ox) * co, q = oy * l.wp + ox;
+                        for (int o = 0; o < co; o++) y[yo + o] = out[o * l.outLen + q];
+                    }
+                }
+            }
+        });
+    }
+
+    static void backward(Conv.Geometry g, double[] x, double[] w, double[] dy, double[] dx, double[] dw) {
+        Layout l = new Layout(g);
+        int k = g.patchSize(), co = g.outC, ci = g.inC, taps = g.kH * g.kW * co;
+        double[] wFlip = new double[ci * taps]; // wFlip[c][t·outC + o] = w[t, c, o]
+        for (int t = 0; t < g.kH * g.kW; t++) {
+            for (int c = 0; c < ci; c++) {
+                for (int o = 0; o < co; o++) wFlip[c * taps + t * co + o] = w[(t * ci + c) * co + o];
+            }
+        }
+        double[][] partial = new double[Math.max(1, g.batch)][]; // dwᵀ of each range, filed under its first image
+        Parallelism.parallelFor(g.batch, (b0, b1) -> {
+            double[] xp = Scratch.doubles(XP, l.inLen);
+            double[] dyp = Scratch.doubles(DY, l.dyLen);
+            double[] dxp = dx == null ? null : Scratch.doubles(OUT, ci * l.planeLen);
+            double[] dwT = dw == null ? null : new double[co * k];
+            java.util.Arrays.fill(dyp, 0, l.dyLen, 0d);
+            for (int b = b0; b < b1; b++) {
+                int yb = b * g.pixels() * co;
+                for (int oy = 0; oy < g.outH; oy++) {
+                    for (int ox = 0; ox < g.outW; ox++) {
+                        int yo = yb + (oy * g.outW + ox) * co, q = l.margin + oy * l.wp + ox;
+                        for (int o = 0; o < co; o++) dyp[o * (l.margin + l.planeLen) + q] = dy[yo + o];
+                    }
+                }
+                if (dwT != null) {
+                    pad(g, l, x, b, xp);
+                    ScalarConvKernel.correlateGrad(xp, l.inOff, k, dyp, l.margin, l.margin + l.planeLen, co, l.outLen, dwT);
+                }
+                if (dxp != null) {
+                    ScalarConvKernel.correlate(dyp, l.dyOff, taps, wFlip, ci, dxp, l.planeLen, l.planeLen);
+                    int xb = b * g.inH * g.inW * ci;
+                    for (int iy = 0; iy < g.inH; iy++) {
+                        for (int ix = 0; ix < g.inW; ix++) {
+                            int xo = xb + (iy * g.inW + ix) * ci, r = (iy + g.padTop) * l.wp + ix + g.padLeft;
+                            for (int c = 0; c < ci; c++) dx[xo + c] = dxp[c * l.planeLen + r];
+                        }
+                    }
+                }
+            }
+            if (dwT != null) partial[b0] = dwT;
+        });
+        if (dw != null) {
+            java.util.Arrays.fill(dw, 0, g.kernelSize(), 0d);
+            for (double[] part : partial) {
+                if (part == null) continue;
+                for (int o = 0; o < co; o++) {
+                    for (int i = 0; i < k; i++) dw[i * co + o] += part[o * k + i];
+                }
+            }
+        }
+    }
+
+    /** Image b of x (H, W, C) into zeroed planes (C, hp, wp) at (padTop, padLeft). */
+    private static void pad(Conv.Geometry g, Layout l, double[] x, int b, double[] xp) {
+        java.util.Arrays.fill(xp, 0, l.inLen, 0d);
+        int c = g.inC, xb = b * g.inH * g.inW * c;
+        for (int iy = 0; iy < g.inH; iy++) {
+            for (int ix = 0; ix < g.inW; ix++) {
+                int src = xb + (iy * g.inW + ix) * c, dst = (iy + g.padTop) * l.wp + ix + g.padLeft;
+                for (int ci = 0; ci < c; ci++) xp[ci * l.plane + dst] = x[src + ci];
+            }
+        }
+    }
+
+    /** Per-thread scratch, grown on demand and reused across calls. */
+    private static final class Scratch {
+        private static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
+        final float[][] f = new float[3][];
+        final double[][] d = new double[3][];
+
+        static float[] floats(int slot, int size) {
+            Scratch s = LOCAL.get();
+            if (s.f[slot] == null || s.f[slot].length < size) s.f[slot] = new float[size];
+            return s.f[slot];
+        }
+
+        static double[] doubles(int slot, int size) {
+            Scratch s = LOCAL.get();
+            if (s.d[slot] == null || s.d[slot].length < size) s.d[slot] = new double[size];
+            return s.d[slot];
+        }
+    }
+}
