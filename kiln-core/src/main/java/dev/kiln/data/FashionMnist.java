@@ -47,11 +47,15 @@ public final class FashionMnist {
         if (prop != null && !prop.isEmpty()) dirs.add(Path.of(prop, "fashion-mnist"));
         String env = System.getenv("KILN_DATASETS");
         if (env != null && !env.isEmpty()) dirs.add(Path.of(env, "fashion-mnist"));
-        String home = System.getProperty("user.home");
-        dirs.add(Path.of(home, ".kiln", "datasets", "fashion-mnist"));
-        dirs.add(Path.of(home, ".keras", "datasets", "fashion-mnist"));
+        dirs.add(cacheDir());
+        dirs.add(Path.of(System.getProperty("user.home"), ".keras", "datasets", "fashion-mnist"));
         dirs.add(DEBIAN_DIR);
         return dirs;
+    }
+
+    /** Kiln's own cache directory for the files, {@code ~/.kiln/datasets/fashion-mnist}. */
+    public static Path cacheDir() {
+        return Path.of(System.getProperty("user.home"), ".kiln", "datasets", "fashion-mnist");
     }
 
     /**
@@ -60,7 +64,11 @@ public final class FashionMnist {
      * @throws IllegalStateException naming the directories searched and what to install when absent
      */
     public static Data load() {
-        List<Path> dirs = searchPath();
+        return load(searchPath());
+    }
+
+    /** Loads from the first of {@code dirs} holding all four files. */
+    static Data load(List<Path> dirs) {
         for (Path dir : dirs) {
             if (find(dir, FILES[0]) != null && find(dir, FILES[1]) != null && find(dir, FILES[2]) != null
                     && find(dir, FILES[3]) != null) {
@@ -70,7 +78,7 @@ public final class FashionMnist {
         throw new IllegalStateException("Fashion-MNIST not found: no directory holds " + String.join(", ", FILES)
                 + " (each optionally .gz). Looked in " + dirs + ". Install it with "
                 + "'sudo apt-get install " + DEBIAN_PACKAGE + "' (Debian/Ubuntu), or copy the four files from "
-                + "https://github.com/zalandoresearch/fashion-mnist into " + dirs.get(dirs.size() - 3)
+                + "https://github.com/zalandoresearch/fashion-mnist into " + cacheDir()
                 + ". Kiln never downloads at run time.");
     }
 

@@ -80,23 +80,17 @@ class FashionMnistTest {
     }
 
     @Test
-    void absentDatasetSaysWhatToInstall(@TempDir Path empty) {
-        String home = System.getProperty("user.home");
-        String prop = System.getProperty("kiln.datasets");
-        try {
-            System.setProperty("user.home", empty.toString());
-            System.setProperty("kiln.datasets", empty.toString());
-            if (Files.isDirectory(FashionMnist.DEBIAN_DIR)) {
-                // The Debian directory is always searched; with the package present, load succeeds.
-                return;
-            }
-            IllegalStateException e = assertThrows(IllegalStateException.class, FashionMnist::load);
-            assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist"), e.getMessage());
-            assertTrue(e.getMessage().contains(empty.toString()), e.getMessage());
-        } finally {
-            System.setProperty("user.home", home);
-            if (prop == null) System.clearProperty("kiln.datasets"); else System.setProperty("kiln.datasets", prop);
-        }
+    void absentDatasetSaysWhatToInstall(@TempDir Path empty) throws IOException {
+        Path partial = empty.resolve("partial");
+        Files.createDirectories(partial);
+        Files.write(partial.resolve("train-images-idx3-ubyte"), new byte[0]);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> FashionMnist.load(java.util.List.of(empty, partial)));
+        assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist"), e.getMessage());
+        assertTrue(e.getMessage().contains(empty.toString()) && e.getMessage().contains(partial.toString()),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("never downloads"), e.getMessage());
         assertTrue(FashionMnist.searchPath().contains(FashionMnist.DEBIAN_DIR));
+        assertTrue(FashionMnist.searchPath().contains(FashionMnist.cacheDir()));
     }
 }
