@@ -33,6 +33,7 @@ public final class AUC extends Metric {
     // above threshold j is the suffix sum from j (Keras's bucketed update for even thresholds).
     private final double[] positiveBuckets;
     private final double[] negativeBuckets;
+    private boolean fromLogits;
 
     public AUC() { this(DEFAULT_NUM_THRESHOLDS, Curve.ROC, SummationMethod.INTERPOLATION); }
 
@@ -49,6 +50,12 @@ public final class AUC extends Metric {
         this.negativeBuckets = new double[numThresholds];
     }
 
+    /** Whether predictions are logits, passed through a sigmoid first (default false). */
+    public AUC fromLogits(boolean fromLogits) {
+        this.fromLogits = fromLogits;
+        return this;
+    }
+
     /** The thresholds, as Keras builds them (float32 values). */
     public double[] thresholds() {
         double[] t = new double[numThresholds];
@@ -61,7 +68,8 @@ public final class AUC extends Metric {
     @Override
     public void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
         float scale = numThresholds - 1;
-        Confusion.forEach(name(), yTrue, yPred, sampleWeight, (t, p, w) -> {
+        Confusion.forEach(name(), yTrue, yPred, sampleWeight, (t, logit, w) -> {
+            double p = fromLogits ? (float) (1 / (1 + Math.exp(-logit))) : logit;
             // Strictly greater than the threshold: a prediction of exactly i/(T−1) falls in bucket i−1.
             int b = (int) Math.ceil((float) p * scale) - 1;
             b = Math.max(0, Math.min(numThresholds - 1, b));

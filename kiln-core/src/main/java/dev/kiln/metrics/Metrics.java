@@ -29,6 +29,7 @@ public final class Metrics {
         register(CategoricalAccuracy::new, "CategoricalAccuracy", "categorical_accuracy");
         register(SparseCategoricalAccuracy::new, "SparseCategoricalAccuracy", "sparse_categorical_accuracy");
         register(TopKCategoricalAccuracy::new, "TopKCategoricalAccuracy", "top_k_categorical_accuracy");
+        register(SparseTopKCategoricalAccuracy::new, "SparseTopKCategoricalAccuracy", "sparse_top_k_categorical_accuracy");
         register(MeanSquaredError::new, "MeanSquaredError", "mean_squared_error", "mse", "MSE");
         register(MeanAbsoluteError::new, "MeanAbsoluteError", "mean_absolute_error", "mae", "MAE");
         register(RootMeanSquaredError::new, "RootMeanSquaredError", "root_mean_squared_error");
