@@ -21,7 +21,9 @@ import java.util.function.UnaryOperator;
  * e^x/Σe^x over the last axis; softplus log(1+e^x); softsign x/(|x|+1); elu x if x > 0 else
  * α(e^x−1), α = 1; selu λ·elu(x, α) with α ≈ 1.6733, λ ≈ 1.0507; gelu x·Φ(x) (exact, Keras's
  * approximate=False); swish = silu x·sigmoid(x); leaky_relu x if x ≥ 0 else 0.2x; hard_sigmoid
- * relu6(x+3)/6; exponential e^x; also relu6, mish, log_softmax, log_sigmoid, hard_silu (= hard_swish).
+ * relu6(x+3)/6; exponential e^x; and the rest of Keras 3's list: relu6, mish, log_softmax, log_sigmoid,
+ * hard_silu (= hard_swish), celu, glu, hard_tanh, hard_shrink, soft_shrink, tanh_shrink, squareplus,
+ * sparse_plus, sparse_sigmoid, threshold (sparsemax is not provided).
  */
 public final class Activations {
     private Activations() {}
@@ -65,12 +67,29 @@ public final class Activations {
     public static final ActivationFunction SELU = of("selu", x -> eluFormula(x, SELU_ALPHA).mul(SELU_SCALE));
     public static final ActivationFunction GELU = gelu(false);
     public static final ActivationFunction SILU = of("silu", x -> x.mul(x.sigmoid()));
-    public static final ActivationFunction SWISH = of("swish", x -> x.mul(x.sigmoid()));
+    /** Keras 3's alias of {@link #SILU} (the same function, saved as "silu"). */
+    public static final ActivationFunction SWISH = SILU;
     public static final ActivationFunction LEAKY_RELU = leakyRelu(LEAKY_RELU_NEGATIVE_SLOPE);
     public static final ActivationFunction RELU6 = of("relu6", x -> x.clip(0.0, 6.0));
     public static final ActivationFunction HARD_SIGMOID = of("hard_sigmoid", Activations::hardSigmoid);
     public static final ActivationFunction HARD_SILU = of("hard_silu", x -> x.mul(hardSigmoid(x)));
-    public static final ActivationFunction HARD_SWISH = of("hard_swish", x -> x.mul(hardSigmoid(x)));
+    /** Keras 3's alias of {@link #HARD_SILU}. */
+    public static final ActivationFunction HARD_SWISH = HARD_SILU;
+    public static final ActivationFunction CELU = celu(1.0);
+    public static final ActivationFunction GLU = glu(-1);
+    public static final ActivationFunction HARD_TANH = of("hard_tanh", x -> x.clip(-1.0, 1.0));
+    public static final ActivationFunction HARD_SHRINK = hardShrink(0.5);
+    public static final ActivationFunction SOFT_SHRINK = softShrink(0.5);
+    public static final ActivationFunction TANH_SHRINK = of("tanh_shrink", x -> x.sub(x.tanh()));
+    public static final ActivationFunction SQUAREPLUS = squareplus(4.0);
+    /** 0 for x ≤ −1, (x + 1)²/4 between, x for x ≥ 1. */
+    public static final ActivationFunction SPARSE_PLUS = of("sparse_plus", x -> {
+        Tensor zero = Tensor.scalar(0.0, x.dtype());
+        Tensor middle = x.add(1.0).square().mul(0.25);
+        return Tensor.where(x.lessEqual(-1.0), zero, Tensor.where(x.greaterEqual(1.0), x, middle));
+    });
+    /** 0 for x ≤ −1, (x + 1)/2 between, 1 for x ≥ 1. */
+    public static final ActivationFunction SPARSE_SIGMOID = of("sparse_sigmoid", x -> x.add(1.0).mul(0.5).clip(0.0, 1.0));
     public static final ActivationFunction EXPONENTIAL = of("exponential", Tensor::exp);
     public static final ActivationFunction MISH = of("mish", x -> x.mul(x.softplus().tanh()));
     public static final ActivationFunction LOG_SIGMOID = of("log_sigmoid", x -> x.neg().softplus().neg());
@@ -78,21 +97,26 @@ public final class Activations {
     private static final Map<String, ActivationFunction> BY_NAME = new LinkedHashMap<>();
     static {
         for (ActivationFunction a : new ActivationFunction[] {LINEAR, RELU, SIGMOID, TANH, SOFTMAX, LOG_SOFTMAX, SOFTPLUS,
-                SOFTSIGN, ELU, SELU, GELU, SILU, SWISH, LEAKY_RELU, RELU6, HARD_SIGMOID, HARD_SILU, HARD_SWISH, EXPONENTIAL,
-                MISH, LOG_SIGMOID}) {
+                SOFTSIGN, ELU, SELU, GELU, SILU, LEAKY_RELU, RELU6, HARD_SIGMOID, HARD_SILU, EXPONENTIAL,
+                MISH, LOG_SIGMOID, CELU, GLU, HARD_TANH, HARD_SHRINK, SOFT_SHRINK, TANH_SHRINK, SQUAREPLUS, SPARSE_PLUS, SPARSE_SIGMOID}) {
             BY_NAME.put(a.name(), a);
         }
+        BY_NAME.put("swish", SILU);
+        BY_NAME.put("hard_swish", HARD_SILU);
     }
 
     /**
-     * The activation of this Keras name (case-insensitive; null or "" mean linear); unknown names throw
-     * IllegalArgumentException listing the known ones.
+     * The activation of this Keras name, spelled exactly as Keras's registry does ({@code "relu"}; Keras
+     * rejects {@code "Relu"} too); null means linear. Unknown names throw IllegalArgumentException listing
+     * the known ones; {@code "threshold"} needs its arguments ({@link #threshold}).
      */
     public static ActivationFunction get(String name) {
-        if (name == null || name.isEmpty()) return LINEAR;
-        ActivationFunction a = BY_NAME.get(name.toLowerCase(Locale.ROOT));
+        if (name == null) return LINEAR;
+        ActivationFunction a = BY_NAME.get(name);
         if (a == null) {
-            throw new IllegalArgumentException("Activations.get: unknown activation '" + name + "'; known: " + new TreeSet<>(BY_NAME.keySet()));
+            String hint = name.equals("threshold") ? " (threshold has no defaults: use Activations.threshold(threshold, defaultValue))"
+                    : BY_NAME.containsKey(name.toLowerCase(Locale.ROOT)) ? " (did you mean '" + name.toLowerCase(Locale.ROOT) + "'?)" : "";
+            throw new IllegalArgumentException("Activations.get: unknown activation '" + name + "'" + hint + "; known: " + new TreeSet<>(BY_NAME.keySet()));
         }
         return a;
     }
@@ -126,6 +150,80 @@ public final class Activations {
         return new Named("gelu", Map.of(), x -> x.mul(normalCdf(x)));
     }
 
+    /**
+     * Keras's relu with all its options: x above {@code threshold} (else 0), clipped to {@code maxValue}
+     * (null: no cap), minus negativeSlope·max(threshold − x, 0) below the threshold. Defaults 0, null, 0.
+     */
+    public static ActivationFunction relu(double negativeSlope, Double maxValue, double threshold) {
+        if (negativeSlope == 0 && maxValue == null && threshold == 0) return RELU;
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("negative_slope", negativeSlope);
+        p.put("max_value", maxValue);
+        p.put("threshold", threshold);
+        return new Named("relu", p, x -> {
+            if (negativeSlope != 0 && maxValue == null && threshold == 0) return Tensor.where(x.greaterEqual(0.0), x, x.mul(negativeSlope));
+            Tensor y = threshold != 0 ? Tensor.where(x.greater(threshold), x, Tensor.scalar(0.0, x.dtype())) : x.relu();
+            if (maxValue != null) y = y.clip(0.0, maxValue);
+            if (negativeSlope != 0) y = y.sub(x.neg().add(threshold).relu().mul(negativeSlope));
+            return y;
+        });
+    }
+
+    /** softmax along {@code axis} (Keras default −1). */
+    public static ActivationFunction softmax(int axis) {
+        return axis == -1 ? SOFTMAX : new Named("softmax", Map.of("axis", axis), x -> x.softmax(axis));
+    }
+
+    /** log_softmax along {@code axis} (Keras default −1). */
+    public static ActivationFunction logSoftmax(int axis) {
+        return axis == -1 ? LOG_SOFTMAX : new Named("log_softmax", Map.of("axis", axis), x -> x.logSoftmax(axis));
+    }
+
+    /** celu(x) = max(x, 0) + α(e^(min(x, 0)/α) − 1); Keras default α = 1. */
+    public static ActivationFunction celu(double alpha) {
+        if (!(alpha > 0)) throw new IllegalArgumentException("Activations.celu: alpha (" + alpha + ") must be > 0");
+        return new Named("celu", alpha == 1.0 ? Map.of() : Map.of("alpha", alpha), x -> {
+            Tensor negative = Tensor.where(x.greater(0.0), Tensor.scalar(0.0, x.dtype()), x);
+            return x.relu().add(expm1NonPositive(negative.div(alpha)).mul(alpha));
+        });
+    }
+
+    /** Gated linear unit: the input split in two halves a, b along {@code axis}, then a·sigmoid(b); default axis −1. */
+    public static ActivationFunction glu(int axis) {
+        return new Named("glu", axis == -1 ? Map.of() : Map.of("axis", axis), x -> {
+            int n = x.shape().dim(axis);
+            if (n % 2 != 0) throw new IllegalArgumentException("Activations.glu: axis " + axis + " of shape " + x.shape() + " has odd size " + n);
+            return x.slice(axis, 0, n / 2).mul(x.slice(axis, n / 2, n).sigmoid());
+        });
+    }
+
+    /** x where |x| &gt; threshold, else 0; Keras default 0.5. */
+    public static ActivationFunction hardShrink(double threshold) {
+        return new Named("hard_shrink", threshold == 0.5 ? Map.of() : Map.of("threshold", threshold),
+                x -> Tensor.where(x.abs().greater(threshold), x, Tensor.scalar(0.0, x.dtype())));
+    }
+
+    /** x − t above t, x + t below −t, 0 between; Keras default t = 0.5. */
+    public static ActivationFunction softShrink(double threshold) {
+        return new Named("soft_shrink", threshold == 0.5 ? Map.of() : Map.of("threshold", threshold),
+                x -> Tensor.where(x.greater(threshold), x.sub(threshold),
+                        Tensor.where(x.less(-threshold), x.add(threshold), Tensor.scalar(0.0, x.dtype()))));
+    }
+
+    /** (x + √(x² + b))/2, a smooth relu; Keras default b = 4. */
+    public static ActivationFunction squareplus(double b) {
+        if (!(b >= 0)) throw new IllegalArgumentException("Activations.squareplus: b (" + b + ") must be >= 0");
+        return new Named("squareplus", b == 4.0 ? Map.of() : Map.of("b", b), x -> x.add(x.square().add(b).sqrt()).mul(0.5));
+    }
+
+    /** x where x &gt; threshold, else defaultValue (Keras requires both arguments). */
+    public static ActivationFunction threshold(double threshold, double defaultValue) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("threshold", threshold);
+        p.put("default_value", defaultValue);
+        return new Named("threshold", p, x -> Tensor.where(x.greater(threshold), x, Tensor.scalar(defaultValue, x.dtype())));
+    }
+
     /** The parameters of a built-in activation that differ from Keras's defaults (for config), else empty. */
     static Map<String, Object> params(ActivationFunction a) {
         return a instanceof Named ? ((Named) a).params : Map.of();
@@ -138,8 +236,23 @@ public final class Activations {
             case "elu": return elu(((Number) p.get("alpha")).doubleValue());
             case "leaky_relu": return leakyRelu(((Number) p.get("negative_slope")).doubleValue());
             case "gelu": return gelu(Boolean.TRUE.equals(p.get("approximate")));
+            case "relu":
+                return relu(num(p, "negative_slope", 0.0), p.get("max_value") == null ? null : num(p, "max_value", 0.0), num(p, "threshold", 0.0));
+            case "softmax": return softmax((int) num(p, "axis", -1));
+            case "log_softmax": return logSoftmax((int) num(p, "axis", -1));
+            case "celu": return celu(num(p, "alpha", 1.0));
+            case "glu": return glu((int) num(p, "axis", -1));
+            case "hard_shrink": return hardShrink(num(p, "threshold", 0.5));
+            case "soft_shrink": return softShrink(num(p, "threshold", 0.5));
+            case "squareplus": return squareplus(num(p, "b", 4.0));
+            case "threshold": return threshold(num(p, "threshold", 0.0), num(p, "default_value", 0.0));
             default: throw new IllegalArgumentException("Activations: activation '" + name + "' takes no parameters, got " + p);
         }
+    }
+
+    private static double num(Map<String, Object> p, String key, double fallback) {
+        Object o = p.get(key);
+        return o == null ? fallback : ((Number) o).doubleValue();
     }
 
     // ------------------------------------------------------------------ formulas
