@@ -63,7 +63,7 @@ public class CategoricalCrossentropy extends Loss {
         if (!yTrue.shape().equals(yPred.shape()) && yPred.rank() >= 1 && yPred.shape().dim(-1) > 1
                 && (yTrue.rank() == yPred.rank() - 1 || (yTrue.rank() == yPred.rank() && yTrue.shape().dim(-1) == 1))) {
             throw new IllegalArgumentException(loss + ": y_true of shape " + yTrue.shape() + " and y_pred of shape " + yPred.shape()
-                    + " do not match: these labels look like integer class ids; use SparseCategoricalCrossentropy, or "
+                    + " do not match: they must have the same shape, and these labels look like integer class ids; use SparseCategoricalCrossentropy, or "
                     + "one-hot encode them (Tensor.oneHot)");
         }
         Ranks.requireSameShape(loss, yTrue, yPred);

@@ -37,7 +37,7 @@ final class Ranks {
     private static void requireSameShape(String loss, Tensor t0, Tensor p0, Tensor t, Tensor p) {
         if (!t.shape().equals(p.shape())) {
             throw new IllegalArgumentException(loss + ": y_true of shape " + t0.shape() + " and y_pred of shape " + p0.shape()
-                    + " do not match; they must have the same shape (only (N,) against (N, 1) is aligned, as Keras does)");
+                    + " do not match: they must have the same shape (only (N,) against (N, 1) is aligned, as Keras does)");
         }
         if (t.rank() == 0) {
             throw new IllegalArgumentException(loss + ": y_true and y_pred are scalars (shape ()); give at least one axis, e.g. shape (N,)");

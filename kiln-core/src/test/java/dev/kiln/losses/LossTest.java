@@ -189,4 +189,27 @@ class LossTest {
     }
 
     private static dev.kiln.tensor.Shape Shape(int... d) { return dev.kiln.tensor.Shape.of(d); }
+
+    /** Element-wise squared error without rank alignment (Keras's loss_test ExampleLoss). */
+    static final class SquaredError extends Loss {
+        @Override
+        public Tensor call(Tensor yTrue, Tensor yPred) { return yTrue.sub(yPred).square(); }
+    }
+
+    @ParameterizedTest(name = "upranked {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"none", "mask", "sample_weight", "ys"})
+    void maskWeightsAndValuesOfDifferentRanksAreAligned(String uprank) {
+        Tensor w = Tensor.of(new double[] {0.4, 0.3, 0.2, 0.1});
+        Tensor t = Tensor.of(new double[] {1, 0, 1, 0});
+        Tensor p = Tensor.of(new double[] {0.1, 0.2, 0.3, 0.4});
+        Tensor mask = Tensor.of(new double[] {1, 0, 1, 1});
+        if (uprank.equals("mask")) mask = mask.reshape(4, 1);
+        if (uprank.equals("sample_weight")) w = w.reshape(4, 1);
+        if (uprank.equals("ys")) {
+            t = t.reshape(4, 1);
+            p = p.reshape(4, 1);
+        }
+        double expected = (0.4 * 0.81 + 0.2 * 0.49 + 0.1 * 0.16) / 3;
+        assertEquals(expected, new SquaredError().apply(t, p.withMask(mask), w).item(), 1e-7);
+    }
 }

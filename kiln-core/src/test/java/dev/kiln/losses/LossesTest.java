@@ -189,4 +189,93 @@ class LossesTest {
         // float32 results: a few ulps of the value (and of the terms summed into it)
         assertEquals(ex.keras, value, 4e-7 * Math.max(1, Math.abs(ex.keras)), ex.name);
     }
+
+    private static final double[] CIRCLE_LABELS = {1, 1, 2, 2, 3};
+    private static final double[][] CIRCLE_EMB = {
+            {0.70014004, -0.42008403, 0.14002801, 0.56011203}, {0.17609018, 0.70436073, -0.52827054, 0.44022545},
+            {-0.34050261, 0.25537696, -0.68100522, 0.59587957}, {0.32163376, -0.75047877, 0.53605627, -0.21442251},
+            {0.51261459, -0.34174306, 0.17087153, 0.76892189}};
+    private static final double[] REF_LABELS = {1, 1, 2, 2, 3, 4};
+    private static final double[][] REF_EMB = {
+            {0.40824829, -0.54433105, 0.27216553, 0.68041382}, {0.76376261, 0.10910895, -0.54554473, 0.32732684},
+            {-0.74420841, 0.24806947, 0.49613894, -0.3721042}, {0.52981294, -0.13245324, 0.79471941, -0.26490647},
+            {0.54554473, -0.32732684, 0.10910895, 0.76376261}, {-0.27216553, 0.68041382, 0.40824829, -0.54433105}};
+    private static final double[][] SEG_TRUE = {{0, 1, 1, 0}, {1, 0, 1, 0}, {0, 0, 1, 1}, {1, 1, 0, 1}};
+    private static final double[][][] SEG_PRED = {
+            {{1, 0}, {0, 1}, {0, 1}, {0.2, 0.8}}, {{0, 1}, {1, 0}, {0, 1}, {1, 0}},
+            {{1, 0}, {1, 0}, {0, 1}, {0, 1}}, {{0, 1}, {0, 1}, {1, 0}, {0.6, 0.4}}};
+
+    record Vector(String name, Supplier<Tensor> value, double[] expected, double tolerance) {
+        @Override
+        public String toString() { return name; }
+    }
+
+    /** Expected numbers of Keras's own unit tests (keras/src/losses/*_test.py), as assertions on the class form. */
+    static List<Vector> kerasTestVectors() {
+        Tensor circleT = Tensor.of(CIRCLE_LABELS);
+        Tensor circleP = Tensor.of(CIRCLE_EMB);
+        Tensor segPredClassesFirst = Tensor.of(SEG_PRED).transpose(2, 0, 1);
+        double segExpected = (-Math.log(0.2) - Math.log(0.4)) / 16;
+        double gceExpected = ((1 - Math.sqrt(0.2)) / 0.5 + (1 - Math.sqrt(0.4)) / 0.5) / 16;
+        return List.of(
+                new Vector("mse timestep weighted", () -> new MeanSquaredError().apply(
+                        Tensor.of(new double[] {1, 9, 2, -5, -2, 6}).reshape(2, 3, 1), Tensor.of(new double[] {4, 8, 12, 8, 1, 3}).reshape(2, 3, 1),
+                        Tensor.of(new double[] {3, 6, 5, 0, 4, 2}).reshape(2, 3)), new double[] {97.833336}, 1e-5),
+                new Vector("cce logits label smoothing", () -> new CategoricalCrossentropy().fromLogits(true).labelSmoothing(0.1).apply(
+                        Tensor.of(new double[][] {{1, 0, 0}}), Tensor.of(new double[][] {{100, -100, -100}})), new double[] {400 * 0.1 / 3}, 1e-5),
+                new Vector("circle", () -> new Circle().apply(circleT, circleP), new double[] {188.3883}, 1e-3),
+                new Vector("circle gamma 256 margin 0.25", () -> new Circle().gamma(256).margin(0.25).apply(circleT, circleP),
+                        new double[] {652.7617}, 1e-3),
+                new Vector("circle function with references", () -> Losses.circle(circleT, circleP, Tensor.of(REF_LABELS), Tensor.of(REF_EMB),
+                        false, 80, 0.4), new double[] {61.5844, 94.3465, 276.9344, 90.9873, 48.8963}, 1e-3),
+                new Vector("circle weighted", () -> new Circle().apply(circleT, circleP, Tensor.of(new double[] {2, 2, 1, 1, 0.5})),
+                        new double[] {244.91918}, 1e-3),
+                new Vector("circle none", () -> new Circle().reduction(Reduction.NONE).apply(Tensor.of(REF_LABELS), Tensor.of(REF_EMB)),
+                        new double[] {82.9116, 36.7942, 92.4590, 52.6798, 0.0, 0.0}, 1e-3),
+                new Vector("circle sum", () -> new Circle().reduction(Reduction.SUM).apply(Tensor.of(REF_LABELS), Tensor.of(REF_EMB)),
+                        new double[] {264.845}, 1e-3),
+                new Vector("circle mean_with_sample_weight", () -> new Circle().reduction(Reduction.MEAN_WITH_SAMPLE_WEIGHT)
+                        .apply(circleT, circleP, Tensor.of(new double[] {2, 2, 1, 1, 0.5})), new double[] {163.27948}, 1e-3),
+                new Vector("scce classes on axis 0 (torch)", () -> new SparseCategoricalCrossentropy().axis(0).apply(Tensor.of(SEG_TRUE),
+                        segPredClassesFirst), new double[] {segExpected}, 1e-5),
+                new Vector("scce classes on axis 1 (torch)", () -> new SparseCategoricalCrossentropy().axis(1).apply(
+                        Tensor.stack(List.of(Tensor.of(SEG_TRUE), Tensor.of(SEG_TRUE), Tensor.of(SEG_TRUE)), 0),
+                        Tensor.stack(List.of(segPredClassesFirst, segPredClassesFirst, segPredClassesFirst), 0)), new double[] {segExpected}, 1e-5),
+                new Vector("generalized ce segmentation", () -> new CategoricalGeneralizedCrossEntropy().q(0.5).apply(Tensor.of(SEG_TRUE),
+                        Tensor.of(SEG_PRED)), new double[] {gceExpected}, 1e-6),
+                new Vector("dice", () -> new Dice().apply(Tensor.of(new double[][] {{1, 2}, {1, 2}}), Tensor.of(new double[][] {{4, 1}, {6, 1}})),
+                        new double[] {-0.55555546}, 1e-6),
+                new Vector("dice segmentation", () -> new Dice().apply(
+                        Tensor.of(new double[][] {{1, 0, 1, 0}, {0, 1, 0, 1}, {1, 0, 1, 0}, {0, 1, 0, 1}}),
+                        Tensor.of(new double[][] {{0, 1, 0, 1}, {1, 0, 1, 1}, {0, 1, 0, 1}, {1, 0, 1, 1}})), new double[] {0.77777773}, 1e-6),
+                new Vector("dice per image", () -> new Dice().axis(1, 2, 3).reduction(Reduction.NONE).apply(
+                        Tensor.of(new double[] {1, 1, 0, 0, 1, 1, 0, 0}).reshape(2, 2, 2, 1),
+                        Tensor.of(new double[] {0, 1, 0, 1, 0.4, 0, 0, 0.9}).reshape(2, 2, 2, 1)), new double[] {0.5, 0.75757575}, 1e-6),
+                new Vector("tversky", () -> new Tversky().apply(Tensor.of(new double[][] {{1, 2}, {1, 2}}), Tensor.of(new double[][] {{4, 1}, {6, 1}})),
+                        new double[] {-0.55555546}, 1e-6),
+                // Keras 3.15's Tversky(alpha=0.2, beta=0.8) weighs false negatives by 0.2: the spec's (0.8, 0.2)
+                new Vector("tversky custom coefficients", () -> new Tversky().alpha(0.8).beta(0.2).apply(Tensor.of(new double[][] {{1, 2}, {1, 2}}),
+                        Tensor.of(new double[][] {{4, 1}, {6, 1}})), new double[] {-0.29629636}, 1e-6));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kerasTestVectors")
+    void kerasUnitTestVectors(Vector v) {
+        double[] got = v.value.get().toDoubleArray();
+        assertEquals(v.expected.length, got.length, v.name);
+        for (int i = 0; i < got.length; i++) {
+            assertEquals(v.expected[i], got[i], v.tolerance * Math.max(1, Math.abs(v.expected[i])), v.name + "[" + i + "]");
+        }
+    }
+
+    @Test
+    void shapeMismatchSaysTheShapesMustBeTheSame() {
+        Tensor t = Tensor.of(new double[][] {{0}, {1}, {2}});
+        Tensor p = Tensor.of(new double[][] {{0.9, 0.05, 0.05}, {0.5, 0.89, 0.6}, {0.05, 0.01, 0.94}});
+        for (Loss loss : List.of(new BinaryCrossentropy(), new CategoricalCrossentropy())) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> loss.apply(t, p));
+            assertTrue(e.getMessage().contains("must have the same shape") && e.getMessage().contains("(3, 1)")
+                    && e.getMessage().contains("(3, 3)"), e.getMessage());
+        }
+    }
 }
