@@ -155,151 +155,156 @@ public final class Losses {
 
     // ================================================================== function forms (unreduced)
 
+    /** The labels in the prediction's dtype, as Keras's function forms convert them (ids stay exact). */
+    private static Tensor like(Tensor yTrue, Tensor yPred) {
+        return yPred.dtype().isFloating() ? yTrue.astype(yPred.dtype()) : yTrue;
+    }
+
     /** {@code mean((t − p)², axis=-1)}; ranks aligned first. */
-    public static Tensor meanSquaredError(Tensor yTrue, Tensor yPred) { return MeanSquaredError.compute(yTrue, yPred); }
+    public static Tensor meanSquaredError(Tensor yTrue, Tensor yPred) { return MeanSquaredError.compute(like(yTrue, yPred), yPred); }
 
     /** {@code mean(|t − p|, axis=-1)}; ranks aligned first. */
-    public static Tensor meanAbsoluteError(Tensor yTrue, Tensor yPred) { return MeanAbsoluteError.compute(yTrue, yPred); }
+    public static Tensor meanAbsoluteError(Tensor yTrue, Tensor yPred) { return MeanAbsoluteError.compute(like(yTrue, yPred), yPred); }
 
     /** {@code 100·mean(|(t − p) / max(|t|, ε)|, axis=-1)}; ranks aligned first. */
-    public static Tensor meanAbsolutePercentageError(Tensor yTrue, Tensor yPred) { return MeanAbsolutePercentageError.compute(yTrue, yPred); }
+    public static Tensor meanAbsolutePercentageError(Tensor yTrue, Tensor yPred) { return MeanAbsolutePercentageError.compute(like(yTrue, yPred), yPred); }
 
     /** {@code mean((log(max(p, ε) + 1) − log(max(t, ε) + 1))², axis=-1)}; ranks aligned first. */
-    public static Tensor meanSquaredLogarithmicError(Tensor yTrue, Tensor yPred) { return MeanSquaredLogarithmicError.compute(yTrue, yPred); }
+    public static Tensor meanSquaredLogarithmicError(Tensor yTrue, Tensor yPred) { return MeanSquaredLogarithmicError.compute(like(yTrue, yPred), yPred); }
 
     /** {@code −Σ(t̂·p̂, axis=-1)} of L2-normalized inputs. */
-    public static Tensor cosineSimilarity(Tensor yTrue, Tensor yPred) { return CosineSimilarity.compute(yTrue, yPred, -1); }
+    public static Tensor cosineSimilarity(Tensor yTrue, Tensor yPred) { return CosineSimilarity.compute(like(yTrue, yPred), yPred, -1); }
 
     /** {@code −Σ(t̂·p̂, axis)} of inputs L2-normalized along {@code axis}. */
-    public static Tensor cosineSimilarity(Tensor yTrue, Tensor yPred, int axis) { return CosineSimilarity.compute(yTrue, yPred, axis); }
+    public static Tensor cosineSimilarity(Tensor yTrue, Tensor yPred, int axis) { return CosineSimilarity.compute(like(yTrue, yPred), yPred, axis); }
 
     /** Huber loss with δ = 1.0. */
-    public static Tensor huber(Tensor yTrue, Tensor yPred) { return Huber.compute(yTrue, yPred, 1.0); }
+    public static Tensor huber(Tensor yTrue, Tensor yPred) { return Huber.compute(like(yTrue, yPred), yPred, 1.0); }
 
     /** Huber loss: {@code mean(0.5·e² if |e| ≤ δ else δ·|e| − 0.5·δ², axis=-1)}. */
-    public static Tensor huber(Tensor yTrue, Tensor yPred, double delta) { return Huber.compute(yTrue, yPred, delta); }
+    public static Tensor huber(Tensor yTrue, Tensor yPred, double delta) { return Huber.compute(like(yTrue, yPred), yPred, delta); }
 
     /** {@code mean(log cosh(p − t), axis=-1)}. */
-    public static Tensor logCosh(Tensor yTrue, Tensor yPred) { return LogCosh.compute(yTrue, yPred); }
+    public static Tensor logCosh(Tensor yTrue, Tensor yPred) { return LogCosh.compute(like(yTrue, yPred), yPred); }
 
     /** {@code Σ(t'·log(t'/p'), axis=-1)}, t' and p' clipped to [ε, 1]. */
-    public static Tensor klDivergence(Tensor yTrue, Tensor yPred) { return KLDivergence.compute(yTrue, yPred); }
+    public static Tensor klDivergence(Tensor yTrue, Tensor yPred) { return KLDivergence.compute(like(yTrue, yPred), yPred); }
 
     /** {@code mean(p − t·log(p + ε), axis=-1)}. */
-    public static Tensor poisson(Tensor yTrue, Tensor yPred) { return Poisson.compute(yTrue, yPred); }
+    public static Tensor poisson(Tensor yTrue, Tensor yPred) { return Poisson.compute(like(yTrue, yPred), yPred); }
 
     /** {@code mean(max(1 − t·p, 0), axis=-1)}; all-{0,1} labels become ±1. */
-    public static Tensor hinge(Tensor yTrue, Tensor yPred) { return Hinge.compute(yTrue, yPred); }
+    public static Tensor hinge(Tensor yTrue, Tensor yPred) { return Hinge.compute(like(yTrue, yPred), yPred); }
 
     /** {@code mean(max(1 − t·p, 0)², axis=-1)}; all-{0,1} labels become ±1. */
-    public static Tensor squaredHinge(Tensor yTrue, Tensor yPred) { return SquaredHinge.compute(yTrue, yPred); }
+    public static Tensor squaredHinge(Tensor yTrue, Tensor yPred) { return SquaredHinge.compute(like(yTrue, yPred), yPred); }
 
     /** {@code max(max((1 − t)·p) − Σ t·p + 1, 0)} over the last axis. */
-    public static Tensor categoricalHinge(Tensor yTrue, Tensor yPred) { return CategoricalHinge.compute(yTrue, yPred); }
+    public static Tensor categoricalHinge(Tensor yTrue, Tensor yPred) { return CategoricalHinge.compute(like(yTrue, yPred), yPred); }
 
     /** Binary cross-entropy of probabilities, mean over the last axis. */
-    public static Tensor binaryCrossentropy(Tensor yTrue, Tensor yPred) { return BinaryCrossentropy.compute(yTrue, yPred, false, 0, -1); }
+    public static Tensor binaryCrossentropy(Tensor yTrue, Tensor yPred) { return BinaryCrossentropy.compute(like(yTrue, yPred), yPred, false, 0, -1); }
 
     public static Tensor binaryCrossentropy(Tensor yTrue, Tensor yPred, boolean fromLogits) {
-        return BinaryCrossentropy.compute(yTrue, yPred, fromLogits, 0, -1);
+        return BinaryCrossentropy.compute(like(yTrue, yPred), yPred, fromLogits, 0, -1);
     }
 
     public static Tensor binaryCrossentropy(Tensor yTrue, Tensor yPred, boolean fromLogits, double labelSmoothing) {
-        return BinaryCrossentropy.compute(yTrue, yPred, fromLogits, labelSmoothing, -1);
+        return BinaryCrossentropy.compute(like(yTrue, yPred), yPred, fromLogits, labelSmoothing, -1);
     }
 
     /** Binary cross-entropy, mean over {@code axis}; see {@link BinaryCrossentropy}. */
     public static Tensor binaryCrossentropy(Tensor yTrue, Tensor yPred, boolean fromLogits, double labelSmoothing, int axis) {
-        return BinaryCrossentropy.compute(yTrue, yPred, fromLogits, labelSmoothing, axis);
+        return BinaryCrossentropy.compute(like(yTrue, yPred), yPred, fromLogits, labelSmoothing, axis);
     }
 
     /** Binary focal cross-entropy with Keras's defaults (γ = 2, no class balancing). */
     public static Tensor binaryFocalCrossentropy(Tensor yTrue, Tensor yPred) {
-        return BinaryFocalCrossentropy.compute(yTrue, yPred, false, 0.25, 2.0, false, 0, -1);
+        return BinaryFocalCrossentropy.compute(like(yTrue, yPred), yPred, false, 0.25, 2.0, false, 0, -1);
     }
 
     /** Binary focal cross-entropy, Keras's argument order; see {@link BinaryFocalCrossentropy}. */
     public static Tensor binaryFocalCrossentropy(Tensor yTrue, Tensor yPred, boolean applyClassBalancing, double alpha, double gamma,
                                                  boolean fromLogits, double labelSmoothing, int axis) {
-        return BinaryFocalCrossentropy.compute(yTrue, yPred, applyClassBalancing, alpha, gamma, fromLogits, labelSmoothing, axis);
+        return BinaryFocalCrossentropy.compute(like(yTrue, yPred), yPred, applyClassBalancing, alpha, gamma, fromLogits, labelSmoothing, axis);
     }
 
     /** Categorical cross-entropy of probabilities over the last axis. */
-    public static Tensor categoricalCrossentropy(Tensor yTrue, Tensor yPred) { return CategoricalCrossentropy.compute(yTrue, yPred, false, 0, -1); }
+    public static Tensor categoricalCrossentropy(Tensor yTrue, Tensor yPred) { return CategoricalCrossentropy.compute(like(yTrue, yPred), yPred, false, 0, -1); }
 
     public static Tensor categoricalCrossentropy(Tensor yTrue, Tensor yPred, boolean fromLogits) {
-        return CategoricalCrossentropy.compute(yTrue, yPred, fromLogits, 0, -1);
+        return CategoricalCrossentropy.compute(like(yTrue, yPred), yPred, fromLogits, 0, -1);
     }
 
     public static Tensor categoricalCrossentropy(Tensor yTrue, Tensor yPred, boolean fromLogits, double labelSmoothing) {
-        return CategoricalCrossentropy.compute(yTrue, yPred, fromLogits, labelSmoothing, -1);
+        return CategoricalCrossentropy.compute(like(yTrue, yPred), yPred, fromLogits, labelSmoothing, -1);
     }
 
     /** Categorical cross-entropy over {@code axis}; see {@link CategoricalCrossentropy}. */
     public static Tensor categoricalCrossentropy(Tensor yTrue, Tensor yPred, boolean fromLogits, double labelSmoothing, int axis) {
-        return CategoricalCrossentropy.compute(yTrue, yPred, fromLogits, labelSmoothing, axis);
+        return CategoricalCrossentropy.compute(like(yTrue, yPred), yPred, fromLogits, labelSmoothing, axis);
     }
 
     /** Categorical focal cross-entropy with Keras's defaults (α = 0.25, γ = 2). */
     public static Tensor categoricalFocalCrossentropy(Tensor yTrue, Tensor yPred) {
-        return CategoricalFocalCrossentropy.compute(yTrue, yPred, new double[] {0.25}, 2.0, false, 0, -1);
+        return CategoricalFocalCrossentropy.compute(like(yTrue, yPred), yPred, new double[] {0.25}, 2.0, false, 0, -1);
     }
 
     /** Categorical focal cross-entropy, Keras's argument order; see {@link CategoricalFocalCrossentropy}. */
     public static Tensor categoricalFocalCrossentropy(Tensor yTrue, Tensor yPred, double alpha, double gamma, boolean fromLogits,
                                                       double labelSmoothing, int axis) {
-        return CategoricalFocalCrossentropy.compute(yTrue, yPred, new double[] {alpha}, gamma, fromLogits, labelSmoothing, axis);
+        return CategoricalFocalCrossentropy.compute(like(yTrue, yPred), yPred, new double[] {alpha}, gamma, fromLogits, labelSmoothing, axis);
     }
 
     /** Categorical focal cross-entropy with one α per class (along the last axis). */
     public static Tensor categoricalFocalCrossentropy(Tensor yTrue, Tensor yPred, double[] alpha, double gamma, boolean fromLogits,
                                                       double labelSmoothing, int axis) {
-        return CategoricalFocalCrossentropy.compute(yTrue, yPred, alpha.clone(), gamma, fromLogits, labelSmoothing, axis);
+        return CategoricalFocalCrossentropy.compute(like(yTrue, yPred), yPred, alpha.clone(), gamma, fromLogits, labelSmoothing, axis);
     }
 
     /** Sparse categorical cross-entropy of probabilities; labels are class ids. */
     public static Tensor sparseCategoricalCrossentropy(Tensor yTrue, Tensor yPred) {
-        return SparseCategoricalCrossentropy.compute(yTrue, yPred, false, null, -1);
+        return SparseCategoricalCrossentropy.compute(like(yTrue, yPred), yPred, false, null, -1);
     }
 
     public static Tensor sparseCategoricalCrossentropy(Tensor yTrue, Tensor yPred, boolean fromLogits) {
-        return SparseCategoricalCrossentropy.compute(yTrue, yPred, fromLogits, null, -1);
+        return SparseCategoricalCrossentropy.compute(like(yTrue, yPred), yPred, fromLogits, null, -1);
     }
 
     /** Sparse categorical cross-entropy; ignored positions give 0 and the result carries their mask. */
     public static Tensor sparseCategoricalCrossentropy(Tensor yTrue, Tensor yPred, boolean fromLogits, Integer ignoreClass, int axis) {
-        return SparseCategoricalCrossentropy.compute(yTrue, yPred, fromLogits, ignoreClass, axis);
+        return SparseCategoricalCrossentropy.compute(like(yTrue, yPred), yPred, fromLogits, ignoreClass, axis);
     }
 
     /** {@code (1 − p[t]^q) / q} for class ids t (Keras's function has no default q). */
     public static Tensor categoricalGeneralizedCrossEntropy(Tensor yTrue, Tensor yPred, double q) {
         if (!(q > 0 && q < 1)) throw new IllegalArgumentException("categorical_generalized_cross_entropy: q must be in the interval (0, 1), got " + q);
-        return CategoricalGeneralizedCrossEntropy.compute(yTrue, yPred, q);
+        return CategoricalGeneralizedCrossEntropy.compute(like(yTrue, yPred), yPred, q);
     }
 
     /** Dice loss over all axes: one scalar. */
-    public static Tensor dice(Tensor yTrue, Tensor yPred) { return Dice.compute(yTrue, yPred, null); }
+    public static Tensor dice(Tensor yTrue, Tensor yPred) { return Dice.compute(like(yTrue, yPred), yPred, null); }
 
     /** Dice loss summed over {@code axis} (null: all). */
-    public static Tensor dice(Tensor yTrue, Tensor yPred, int... axis) { return Dice.compute(yTrue, yPred, axis); }
+    public static Tensor dice(Tensor yTrue, Tensor yPred, int... axis) { return Dice.compute(like(yTrue, yPred), yPred, axis); }
 
     /** Tversky loss with α = β = 0.5 over all axes. */
-    public static Tensor tversky(Tensor yTrue, Tensor yPred) { return Tversky.compute(yTrue, yPred, 0.5, 0.5, null); }
+    public static Tensor tversky(Tensor yTrue, Tensor yPred) { return Tversky.compute(like(yTrue, yPred), yPred, 0.5, 0.5, null); }
 
     /** Tversky loss: α weighs false positives, β false negatives; sums over {@code axis} (none given: all). */
     public static Tensor tversky(Tensor yTrue, Tensor yPred, double alpha, double beta, int... axis) {
-        return Tversky.compute(yTrue, yPred, alpha, beta, axis == null || axis.length == 0 ? null : axis);
+        return Tversky.compute(like(yTrue, yPred), yPred, alpha, beta, axis == null || axis.length == 0 ? null : axis);
     }
 
     /** Circle loss with the batch as reference set and Keras's defaults (γ = 80, m = 0.4). */
-    public static Tensor circle(Tensor yTrue, Tensor yPred) { return Circle.compute(yTrue, yPred, null, null, true, 80.0, 0.4); }
+    public static Tensor circle(Tensor yTrue, Tensor yPred) { return Circle.compute(like(yTrue, yPred), yPred, null, null, true, 80.0, 0.4); }
 
     /** Circle loss against a reference set (null: the batch itself). */
     public static Tensor circle(Tensor yTrue, Tensor yPred, Tensor refLabels, Tensor refEmbeddings, boolean removeDiagonal,
                                 double gamma, double margin) {
-        return Circle.compute(yTrue, yPred, refLabels, refEmbeddings, removeDiagonal, gamma, margin);
+        return Circle.compute(like(yTrue, yPred), yPred, refLabels, refEmbeddings, removeDiagonal, gamma, margin);
     }
 
     /** CTC negative log-likelihood per sample; labels (B, L) padded with the blank 0, logits (B, T, K). */
-    public static Tensor ctc(Tensor yTrue, Tensor yPred) { return CTC.compute(yTrue, yPred); }
+    public static Tensor ctc(Tensor yTrue, Tensor yPred) { return CTC.compute(like(yTrue, yPred), yPred); }
 }

@@ -113,6 +113,10 @@ class LossTest {
         assertEquals(DType.FLOAT64, mse.apply(t, Tensor.of(new double[][] {{1, 1}}, DType.FLOAT64)).dtype());
         assertEquals(DType.FLOAT64, mse.dtype(DType.FLOAT64).apply(t, Tensor.of(new double[][] {{1, 1}})).dtype());
         assertEquals(DType.FLOAT32, new SparseCategoricalCrossentropy().apply(Tensor.of(new int[] {1}), Tensor.of(new double[][] {{0.5, 0.5}})).dtype());
+        // function forms convert the labels to the prediction's dtype
+        assertEquals(DType.FLOAT32, Losses.meanSquaredError(t, Tensor.of(new double[][] {{1, 1}})).dtype());
+        assertEquals(DType.FLOAT32, Losses.binaryCrossentropy(t, Tensor.of(new double[][] {{0.5, 0.5}})).dtype());
+        assertEquals(DType.FLOAT64, Losses.hinge(Tensor.of(new double[][] {{0, 1}}), Tensor.of(new double[][] {{1, 1}}, DType.FLOAT64)).dtype());
     }
 
     @Test
