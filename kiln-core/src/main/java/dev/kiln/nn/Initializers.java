@@ -4,7 +4,6 @@ import dev.kiln.tensor.DType;
 import dev.kiln.tensor.Shape;
 import dev.kiln.tensor.Tensor;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -205,7 +204,6 @@ public final class Initializers {
     static {
         BY_NAME.put("zeros", Initializers::zeros);
         BY_NAME.put("ones", Initializers::ones);
-        BY_NAME.put("constant", () -> constant(0.0));
         BY_NAME.put("random_normal", () -> randomNormal(0.0, DEFAULT_STDDEV));
         BY_NAME.put("random_uniform", () -> randomUniform(DEFAULT_MINVAL, DEFAULT_MAXVAL));
         BY_NAME.put("truncated_normal", () -> truncatedNormal(0.0, DEFAULT_STDDEV));
@@ -225,14 +223,27 @@ public final class Initializers {
         BY_NAME.put("one", Initializers::ones);
     }
 
+    /** Keras's class names, which {@link #get} accepts as well as the snake_case names. */
+    private static final Map<String, String> CLASS_NAMES = Map.ofEntries(
+            Map.entry("Zeros", "zeros"), Map.entry("Ones", "ones"), Map.entry("RandomNormal", "random_normal"),
+            Map.entry("RandomUniform", "random_uniform"), Map.entry("TruncatedNormal", "truncated_normal"),
+            Map.entry("VarianceScaling", "variance_scaling"), Map.entry("GlorotUniform", "glorot_uniform"),
+            Map.entry("GlorotNormal", "glorot_normal"), Map.entry("HeUniform", "he_uniform"), Map.entry("HeNormal", "he_normal"),
+            Map.entry("LecunUniform", "lecun_uniform"), Map.entry("LecunNormal", "lecun_normal"),
+            Map.entry("Orthogonal", "orthogonal"), Map.entry("OrthogonalInitializer", "orthogonal"), Map.entry("Identity", "identity"));
+
     /**
      * The initializer of this Keras name ({@code "glorot_uniform"}) or class name ({@code "GlorotUniform"}),
-     * with Keras's defaults; unknown names throw IllegalArgumentException listing the known ones.
+     * spelled as Keras does, with Keras's defaults; unknown names throw IllegalArgumentException listing the
+     * known ones ({@code "constant"} has no default value in Keras either: use {@link #constant}).
      */
     public static Initializer get(String name) {
         if (name == null) throw new IllegalArgumentException("Initializers.get: name is null");
-        java.util.function.Supplier<Initializer> s = BY_NAME.get(Layer.snakeCase(name).toLowerCase(Locale.ROOT));
-        if (s == null) throw new IllegalArgumentException("Initializers.get: unknown initializer '" + name + "'; known: " + new TreeSet<>(BY_NAME.keySet()));
+        java.util.function.Supplier<Initializer> s = BY_NAME.get(CLASS_NAMES.getOrDefault(name, name));
+        if (s == null) {
+            String hint = name.equals("constant") || name.equals("Constant") ? " (constant needs its value: Initializers.constant(v))" : "";
+            throw new IllegalArgumentException("Initializers.get: unknown initializer '" + name + "'" + hint + "; known: " + new TreeSet<>(BY_NAME.keySet()));
+        }
         return s.get();
     }
 

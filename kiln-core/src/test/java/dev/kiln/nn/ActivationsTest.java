@@ -298,4 +298,11 @@ class ActivationsTest {
             }
         }
     }
+
+    static List<Map<String, Object>> kerasLayerCases() { return KerasReference.layerCases("Activation"); }
+
+    /** Keras 3.15's outputs for this layer (reference/layers.json, tools/reference/layers.py). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kerasLayerCases")
+    void matchesKerasLayer(Map<String, Object> c) { LayerTester.matchesKeras(c); }
 }

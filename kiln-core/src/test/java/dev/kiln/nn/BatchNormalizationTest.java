@@ -8,9 +8,12 @@ import dev.kiln.tensor.DType;
 import dev.kiln.tensor.Shape;
 import dev.kiln.tensor.Tensor;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Keras 3's batch normalization worked by hand on x = [[1, 2], [3, 6]]: batch mean [2, 4], biased variance [1, 4]. */
 class BatchNormalizationTest {
@@ -77,4 +80,11 @@ class BatchNormalizationTest {
         LayerTester.stepLowersLoss(RANDOM_AFFINE, 8, 3);
         LayerTester.configRoundTrip(() -> new BatchNormalization().momentum(0.9).epsilon(1e-5).gammaRegularizer(new L2(0.1)), 4, 3);
     }
+
+    static List<Map<String, Object>> kerasLayerCases() { return KerasReference.layerCases("BatchNormalization"); }
+
+    /** Keras 3.15's outputs for this layer (reference/layers.json, tools/reference/layers.py). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kerasLayerCases")
+    void matchesKerasLayer(Map<String, Object> c) { LayerTester.matchesKeras(c); }
 }

@@ -11,10 +11,12 @@ import dev.kiln.tensor.DType;
 import dev.kiln.tensor.Shape;
 import dev.kiln.tensor.Tensor;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DenseTest {
@@ -117,4 +119,11 @@ class DenseTest {
         assertArrayEquals(new double[] {expected, expected, expected, expected}, kernel.toDoubleArray(), 1e-6);
         assertArrayEquals(new double[] {0, 0}, d.bias().toDoubleArray(), 0.0);
     }
+
+    static List<Map<String, Object>> kerasLayerCases() { return KerasReference.layerCases("Dense"); }
+
+    /** Keras 3.15's outputs for this layer (reference/layers.json, tools/reference/layers.py). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kerasLayerCases")
+    void matchesKerasLayer(Map<String, Object> c) { LayerTester.matchesKeras(c); }
 }

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.kiln.tensor.Shape;
 import dev.kiln.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class FlattenTest {
     @Test
@@ -35,4 +39,11 @@ class FlattenTest {
         assertEquals("Flatten '" + f.name() + "': expected input of shape (*, 28, 28), received (None, 28, 27)", e.getMessage());
         LayerTester.configRoundTrip(() -> new Flatten().inputShape(3, 2), 4, 3, 2);
     }
+
+    static List<Map<String, Object>> kerasLayerCases() { return KerasReference.layerCases("Flatten"); }
+
+    /** Keras 3.15's outputs for this layer (reference/layers.json, tools/reference/layers.py). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kerasLayerCases")
+    void matchesKerasLayer(Map<String, Object> c) { LayerTester.matchesKeras(c); }
 }

@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kiln.tensor.DType;
 import dev.kiln.tensor.Shape;
 import dev.kiln.tensor.Tensor;
+import dev.kiln.testing.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each initializer's distribution against Keras 3's definition: support bounds, mean and standard
@@ -138,5 +140,114 @@ class InitializersTest {
         normal.put("seed", null);
         assertEquals(Map.of("class_name", "RandomNormal", "config", normal), Initializers.serialize(Initializers.get("normal")), "Keras 1's init='normal'");
         assertThrows(IllegalArgumentException.class, () -> Initializers.serialize((s, d, r) -> Tensor.zeros(1)));
+    }
+
+    // ------------------------------------------------------------------ Keras 3.15 reference (initializers.json)
+
+    static List<Map<String, Object>> kerasDeterministic() { return KerasReference.entries("initializers.json", "deterministic", e -> true); }
+
+    /** Zeros, Ones, Constant, Identity: Keras's exact values, and Identity's refusal of shapes that are not 2-D. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kerasDeterministic")
+    void deterministicMatchKeras(Map<String, Object> c) {
+        Initializer init = Initializers.deserialize(Map.of("class_name", c.get("initializer"), "config", c.get("config")));
+        Shape shape = Shape.of(Json.ints(c.get("shape")));
+        if (c.containsKey("error")) {
+            assertThrows(IllegalArgumentException.class, () -> init.initialize(shape, DType.FLOAT32, new SplittableRandom(1)), (String) c.get("id"));
+            return;
+        }
+        assertArrayEquals(KerasReference.tensor(c.get("value")).toFloatArray(), init.initialize(shape, DType.FLOAT32, new SplittableRandom(1)).toFloatArray(), (String) c.get("id"));
+    }
+
+    static List<Map<String, Object>> kerasRandom() {
+        // Keras's Orthogonal needs rank >= 2 (the file lists the parameters it would use for a vector too)
+        return KerasReference.entries("initializers.json", "random",
+                e -> !(e.get("initializer").equals("Orthogonal") && Json.ints(e.get("shape")).length < 2));
+    }
+
+    /**
+     * The distributions Keras derives for each shape (fans, n, limit, σ): many draws of that shape must stay within
+     * the support, reach near its edges, and have the mean and standard deviation of the distribution (within
+     * five standard errors and 3 %); orthogonal draws must be orthogonal with the gain.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kerasRandom")
+    void randomDistributionsMatchKerasParameters(Map<String, Object> c) {
+        String id = (String) c.get("id");
+        Map<String, Object> cfg = new java.util.LinkedHashMap<>(Json.obj(c.get("config")));
+        Initializer init = Initializers.deserialize(Map.of("class_name", c.get("initializer"), "config", cfg));
+        int[] shape = Json.ints(c.get("shape"));
+        Map<String, Object> p = Json.obj(c.get("params"));
+        String dist = (String) p.get("distribution");
+        SplittableRandom rng = new SplittableRandom(17);
+        if (dist.equals("orthogonal")) {
+            double gain = ((Number) p.get("gain")).doubleValue();
+            double[] q = init.initialize(Shape.of(shape), DType.FLOAT64, rng).toDoubleArray();
+            int cols = shape[shape.length - 1], rows = q.length / cols, k = Math.min(rows, cols);
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b < k; b++) {
+                    double dot = 0;
+                    for (int i = 0; i < Math.max(rows, cols); i++) {
+                        dot += rows >= cols ? q[i * cols + a] * q[i * cols + b] : q[a * cols + i] * q[b * cols + i];
+                    }
+                    assertEquals(a == b ? gain * gain : 0, dot, 1e-9, id);
+                }
+            }
+            return;
+        }
+        int size = 1;
+        for (int d : shape) size *= d;
+        int draws = Math.max(1, 20_000 / size);
+        double[] all = new double[draws * size];
+        for (int d = 0; d < draws; d++) {
+            System.arraycopy(init.initialize(Shape.of(shape), DType.FLOAT64, rng).toDoubleArray(), 0, all, d * size, size);
+        }
+        double mean, std, lo, hi;
+        switch (dist) {
+            case "uniform": {
+                lo = num(p, "minval");
+                hi = num(p, "maxval");
+                mean = (lo + hi) / 2;
+                std = (hi - lo) / Math.sqrt(12);
+                break;
+            }
+            case "normal":
+                mean = num(p, "mean");
+                std = num(p, "stddev");
+                lo = Double.NEGATIVE_INFINITY;
+                hi = Double.POSITIVE_INFINITY;
+                break;
+            default: {   // truncated_normal: σ of the underlying normal, cut at ±2σ; the cut one has σ·0.8796
+                mean = num(p, "mean");
+                double sigma = num(p, "stddev"), cut = num(p, "truncate_at_stddevs");
+                lo = mean - cut * sigma;
+                hi = mean + cut * sigma;
+                std = sigma * ((Number) KerasReference.file("initializers.json").get("truncated_normal_correction")).doubleValue();
+            }
+        }
+        double m = mean(all), s = std(all), min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (double v : all) { min = Math.min(min, v); max = Math.max(max, v); }
+        assertEquals(mean, m, 5 * std / Math.sqrt(all.length), id + ": mean");
+        assertEquals(std, s, 0.03 * std, id + ": standard deviation");
+        if (Double.isFinite(lo)) {
+            assertTrue(min >= lo && max <= hi, id + ": values in [" + lo + ", " + hi + "], got [" + min + ", " + max + "]");
+            assertTrue(min < lo + 0.02 * (hi - lo) && max > hi - 0.02 * (hi - lo), id + ": the support's edges are reached");
+        }
+    }
+
+    private static double num(Map<String, Object> p, String k) { return ((Number) p.get(k)).doubleValue(); }
+
+    @Test
+    void getAcceptsAndRejectsWhatKerasDoes() {
+        for (Map<String, Object> g : KerasReference.entries("initializers.json", "get", e -> true)) {
+            String id = (String) g.get("identifier");
+            if (g.containsKey("error")) assertThrows(IllegalArgumentException.class, () -> Initializers.get(id), id);
+            else assertEquals(g.get("class"), Initializers.get(id).className(), id);
+        }
+        for (Map<String, Object> d : KerasReference.entries("initializers.json", "layer_defaults", e -> e.get("layer").equals("Dense"))) {
+            Map<String, Object> ours = new Dense(1).config();
+            assertEquals(Json.obj(d.get("kernel_initializer")).get("class_name"), Json.obj(ours.get("kernel_initializer")).get("class_name"));
+            assertEquals(Json.obj(d.get("bias_initializer")).get("class_name"), Json.obj(ours.get("bias_initializer")).get("class_name"));
+        }
     }
 }

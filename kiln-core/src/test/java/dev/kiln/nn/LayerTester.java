@@ -9,10 +9,12 @@ import dev.kiln.tensor.DType;
 import dev.kiln.tensor.Shape;
 import dev.kiln.tensor.Tensor;
 import dev.kiln.testing.GradCheck;
+import dev.kiln.testing.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -71,6 +73,37 @@ public final class LayerTester {
         for (Tensor r : layer.regularizationLosses()) l = l.add(r);
         l.backward();
         return l.item();
+    }
+
+    /**
+     * One layers.json case: the layer made from Keras's constructor arguments, Keras's weights assigned by name,
+     * called on Keras's input; output (and BatchNormalization's updated statistics) equal Keras's float32 ones
+     * to float32 rounding of sums of a few products (2e-6 relative to max(1, |value|)).
+     */
+    public static void matchesKeras(Map<String, Object> c) {
+        Layer layer = Layers.fromConfig((String) c.get("layer"), Json.obj(c.get("config")));
+        Tensor x = KerasReference.tensor(c.get("input"));
+        layer.build(x.shape().with(0, -1), new SplittableRandom(1));
+        Map<String, Object> weights = Json.obj(c.get("weights"));
+        assertEquals(new TreeSet<>(weights.keySet()), new TreeSet<>(layer.weightNames()), c.get("id") + ": weight names");
+        for (int i = 0; i < layer.weights().size(); i++) layer.weights().get(i).assign(KerasReference.tensor(weights.get(layer.weightNames().get(i))));
+        Tensor y = layer.call(x, Boolean.TRUE.equals(c.get("training")));
+        assertClose(KerasReference.tensor(c.get("output")), y, c.get("id") + " output");
+        if (c.get("weights_after") != null) {
+            Map<String, Object> after = Json.obj(c.get("weights_after"));
+            for (int i = 0; i < layer.weights().size(); i++) {
+                String name = layer.weightNames().get(i);
+                assertClose(KerasReference.tensor(after.get(name)), layer.weights().get(i), c.get("id") + " " + name + " after the call");
+            }
+        }
+    }
+
+    private static void assertClose(Tensor expected, Tensor actual, String what) {
+        assertEquals(expected.shape(), actual.shape(), what + ": shape");
+        double[] e = expected.toDoubleArray(), a = actual.toDoubleArray();
+        for (int i = 0; i < e.length; i++) {
+            assertEquals(e[i], a[i], 2e-6 * Math.max(1, Math.abs(e[i])), what + "[" + i + "]");
+        }
     }
 
     /** Layers.fromConfig(config()) has the same config, name and output on the same weights. */

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.kiln.tensor.Shape;
 import dev.kiln.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PReLUTest {
     private static final Supplier<Layer> RANDOM_ALPHA = () -> new PReLU().alphaInitializer(Initializers.randomUniform(0.1, 0.5));
@@ -42,4 +46,11 @@ class PReLUTest {
         assertThrows(IllegalArgumentException.class, () -> new PReLU().sharedAxes(0));
         assertThrows(IllegalArgumentException.class, () -> new PReLU().sharedAxes(3).outputShape(Shape.of(-1, 4)));
     }
+
+    static List<Map<String, Object>> kerasLayerCases() { return KerasReference.layerCases("PReLU"); }
+
+    /** Keras 3.15's outputs for this layer (reference/layers.json, tools/reference/layers.py). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kerasLayerCases")
+    void matchesKerasLayer(Map<String, Object> c) { LayerTester.matchesKeras(c); }
 }
