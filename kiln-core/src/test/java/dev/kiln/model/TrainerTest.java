@@ -129,6 +129,38 @@ class TrainerTest {
         assertSameWeights(before, bce.getWeights());
     }
 
+    /** An augmenting source: each epoch's batches carry noise drawn from the epoch number. */
+    static final class NoisySource implements dev.kiln.data.BatchSource {
+        int epochsDrawn;
+
+        @Override
+        public java.util.Iterator<dev.kiln.data.Batch> epoch(int epoch) {
+            epochsDrawn++;
+            Tensor noise = Tensor.randomNormal(epoch, 0, 0.1, 500, 2).astype(DType.FLOAT64);
+            dev.kiln.data.Batches b = dev.kiln.data.Batches.of(Fixtures.trainX().add(noise), Fixtures.trainY(), null, 50, true, epoch);
+            return b.epoch(epoch);
+        }
+
+        @Override
+        public int batchesPerEpoch() { return 10; }
+
+        @Override
+        public int size() { return 500; }
+    }
+
+    @Test
+    void fitDrawsEpochsFromABatchSource() {
+        Sequential m = Fixtures.blobsModel(31);
+        NoisySource source = new NoisySource();
+        History h = m.fit(source, Fit.epochs(20).validationData(Fixtures.testX(), Fixtures.testY()).verbose(0));
+        assertEquals(20, h.size());
+        assertEquals(20 * 10, m.optimizer().iterations());
+        assertTrue(h.last("val_accuracy") > 0.7, "learns from augmented batches: " + h.last("val_accuracy"));
+        assertEquals(21, source.epochsDrawn, "one extra epoch opened for the first-batch checks");
+        assertThrows(IllegalArgumentException.class, () -> m.fit(source, Fit.epochs(1).validationSplit(0.2)));
+        assertThrows(IllegalStateException.class, () -> new Sequential().fit(source, Fit.epochs(1)));
+    }
+
     @Test
     void trainStepLowersTheLossOfItsBatch() {
         Sequential m = Fixtures.blobsModel(21);
