@@ -290,4 +290,40 @@ class LossReferenceTest {
             }
         }
     }
+
+    /**
+     * The numbers printed in Keras's docstrings ({@code documented}), at their printed precision. Two docstrings
+     * print the batch mean of a per-sample function (huber, log_cosh): compared with our mean. One prints BCE
+     * numbers for a focal call (a docstring error): skipped.
+     */
+    @Test
+    void docstringNumbers() {
+        int checked = 0;
+        for (Map<String, Object> c : cases()) {
+            String id = (String) c.get("id");
+            if (!c.containsKey("documented") || id.endsWith("default_called_bce_loss")) continue;
+            Tensor yTrue = tensor(c.get("y_true"));
+            Tensor yPred = tensor(c.get("y_pred"));
+            Tensor got;
+            if (c.containsKey("call")) {
+                Tensor weight = c.containsKey("sample_weight") ? tensor(c.get("sample_weight")) : null;
+                got = Losses.fromConfig((String) c.get("class"), specConfig(c, map(c.get("config")), "spec_config")).apply(yTrue, yPred, weight);
+            } else {
+                got = FunctionForms.call((String) c.get("function"), yTrue, yPred, map(c.get("function_kwargs")));
+            }
+            if (id.equals("doc/huber_fn") || id.equals("doc/log_cosh_fn")) got = got.mean();
+            double[] printed = Json.doubles(c.get("documented")), g = got.toDoubleArray();
+            assertEquals(printed.length, g.length, id);
+            for (int i = 0; i < g.length; i++) {
+                int decimals = Math.max(0, java.math.BigDecimal.valueOf(printed[i]).stripTrailingZeros().scale());
+                // one unit of the last printed digit (docstrings round or truncate: 0.865458 is printed 0.8654), but no
+                // finer than float32 allows: a number printed with 9 digits (2.63401289e-04, not from the JAX backend)
+                // went through 1 − q with q ≈ 0.9, which amplifies float32 rounding about 10-fold: 2e-6 relative
+                double tol = Math.max(Math.pow(10, -decimals), 2e-6 * Math.abs(printed[i]));
+                assertEquals(printed[i], g[i], tol, id + "[" + i + "] as printed in the docstring");
+            }
+            checked++;
+        }
+        assertTrue(checked >= 35, "docstring cases checked: " + checked);
+    }
 }
