@@ -89,33 +89,36 @@ print(f"Kiln, `kiln tutorial` (all eleven, one seed), {reps} processes: whole pr
 # per-run seconds from the progress lines: "<id> seed <s>  train .. test .. (<sec> s)"
 runs = {}
 for line in open(os.path.join(out, "kiln-nine.log")):
-    m = re.match(r"^(\S+)\s+seed (\d+)\s+train .*\(([\d.]+) s\)", line.replace("\r", "\n").strip().split("\n")[-1])
+    m = re.match(r"^(\S+)\s+seed (\d+)\s+train .*\(([\d.]+) s, cpu ([\d.]+) s\)", line.replace("\r", "\n").strip().split("\n")[-1])
     if m:
-        runs.setdefault(m.group(1), {})[int(m.group(2))] = float(m.group(3))
+        runs.setdefault(m.group(1), {})[int(m.group(2))] = (float(m.group(3)), float(m.group(4)))
 order = ["regression-mse", "regression-msle", "regression-mae", "binary-bce", "binary-hinge",
          "binary-squared-hinge", "multiclass-cce", "multiclass-sparse-cce", "multiclass-kld"]
 tkeys = ["mse", "msle", "mae", "bce", "hinge", "sqhinge", "cce", "scce", "kld"]
 tj = json.load(open(os.path.join(out, "torch.json"))) if torch else None
 print()
-print(f"{'experiment':22s} {'Kiln cold s':>11s} {'Kiln warm s':>11s} {'torch cold s':>12s} {'torch warm s':>12s} {'warm ratio':>10s}")
-kc = kw = tc = tw = 0.0
+print(f"{'experiment':22s} {'Kiln cold s':>11s} {'Kiln warm s':>11s} {'(warm cpu s)':>12s} {'torch cold s':>12s} {'torch warm s':>12s} {'warm ratio':>10s}")
+kc = kw = kwc = tc = tw = 0.0
+nan = float("nan")
 for name, tk in zip(order, tkeys):
     s = runs.get(name, {})
-    cold = s.get(1, float("nan"))
-    warm = statistics.median([v for k, v in s.items() if k > 1]) if len(s) > 1 else float("nan")
-    kc += cold; kw += warm
+    cold = s.get(1, (nan, nan))[0]
+    warm = statistics.median([v[0] for k, v in s.items() if k > 1]) if len(s) > 1 else nan
+    warmc = statistics.median([v[1] for k, v in s.items() if k > 1]) if len(s) > 1 else nan
+    kc += cold; kw += warm; kwc += warmc
+    line = f"{name:22s} {cold:11.3f} {warm:11.3f} {warmc:12.3f}"
     if tj:
         times = tj["results"][tk]["time"]
         c, w = times[0], statistics.median(times[1:])
         tc += c; tw += w
-        print(f"{name:22s} {cold:11.3f} {warm:11.3f} {c:12.3f} {w:12.3f} {w / warm:9.1f}x")
-    else:
-        print(f"{name:22s} {cold:11.3f} {warm:11.3f}")
+        line += f" {c:12.3f} {w:12.3f} {w / warm:9.2f}x"
+    print(line)
+line = f"{'all nine':22s} {kc:11.3f} {kw:11.3f} {kwc:12.3f}"
 if tj:
-    print(f"{'all nine':22s} {kc:11.3f} {kw:11.3f} {tc:12.3f} {tw:12.3f} {tw / kw:9.1f}x")
+    line += f" {tc:12.3f} {tw:12.3f} {tw / kw:9.2f}x"
+print(line)
+if tj:
     print(f"# torch {tj['meta']['torch']}, threads {tj['meta']['threads']}, loader {tj['meta']['loader']}; "
-          f"warm = median of repetitions 1..{reps}; ratio = torch warm / Kiln warm")
-else:
-    print(f"{'all nine':22s} {kc:11.3f} {kw:11.3f}")
+          f"warm = median of repetitions 1..{reps}; ratio = torch warm / Kiln warm (above 1: Kiln faster)")
 PY
 echo "# outputs in $OUT"

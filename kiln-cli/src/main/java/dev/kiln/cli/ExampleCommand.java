@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kiln example NAME}: the runnable examples of the guide. */
-@Command(name = "example", description = "Run an example from the guide.",
+@Command(name = "example", mixinStandardHelpOptions = true, description = "Run an example from the guide.",
         subcommands = {ExampleCommand.Regularization.class, ExampleCommand.FromScratch.class})
 final class ExampleCommand implements Runnable {
     @Spec
@@ -22,7 +22,7 @@ final class ExampleCommand implements Runnable {
     }
 
     /** {@code kiln example regularization}. */
-    @Command(name = "regularization",
+    @Command(name = "regularization", mixinStandardHelpOptions = true,
             description = "Dense(1) on make_regression(1000, 20, 10 informative): no penalty, L1 and L2 over a sweep "
                     + "of strengths; plots of the 20 weights and of test MSE against strength; report.")
     static final class Regularization implements Callable<Integer> {
@@ -52,7 +52,7 @@ final class ExampleCommand implements Runnable {
     }
 
     /** {@code kiln example from-scratch}. */
-    @Command(name = "from-scratch",
+    @Command(name = "from-scratch", mixinStandardHelpOptions = true,
             description = "The 2-layer sigmoid network of the sources, trained 1500 iterations with tensors and "
                     + "autodiff only, then the same network with Sequential.")
     static final class FromScratch implements Callable<Integer> {

@@ -46,6 +46,8 @@ final class ExperimentRunner {
 
     static RunResult run(Experiment e, StudyData.Split s, long seed, double epochsScale, Progress progress) {
         int epochs = e.epochs(epochsScale);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         Sequential model = network(e, s.trainX().shape().dim(1), seed);
         if (e.hinge()) {
@@ -59,12 +61,13 @@ final class ExperimentRunner {
         Evaluation train = model.evaluate(s.trainX(), s.trainY());
         Evaluation test = model.evaluate(s.testX(), s.testY());
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
         String metric = mainMetric(e);
         RunResult.Curves curves = new RunResult.Curves(e.loss(), h.get("loss"), h.get("val_loss"),
                 e.hinge() ? "accuracy (Keras 2 rule)" : metric, h.get(metric), h.get("val_" + metric));
         double nan = Double.NaN;
         return new RunResult(e, seed, curves, train.get(metric), test.get(metric),
                 e.hinge() ? train.get("accuracy") : nan, e.hinge() ? test.get("accuracy") : nan,
-                e.hinge() ? train.get(SIGN_ACCURACY) : nan, e.hinge() ? test.get(SIGN_ACCURACY) : nan, seconds);
+                e.hinge() ? train.get(SIGN_ACCURACY) : nan, e.hinge() ? test.get(SIGN_ACCURACY) : nan, seconds, cpuSeconds);
     }
 }

@@ -82,8 +82,8 @@ final class Progress {
         if (quiet) {
             return;
         }
-        String line = String.format(Locale.ROOT, "%-22s seed %d  train %.3f  test %.3f  (%.2f s)",
-                r.experiment().id(), r.seed(), r.train(), r.test(), r.seconds());
+        String line = String.format(Locale.ROOT, "%-22s seed %d  train %.3f  test %.3f  (%.2f s, cpu %.2f s)",
+                r.experiment().id(), r.seed(), r.train(), r.test(), r.seconds(), r.cpuSeconds());
         if (terminal) {
             draw(line);
             out.println();

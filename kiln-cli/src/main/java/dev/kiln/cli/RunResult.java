@@ -14,9 +14,11 @@ package dev.kiln.cli;
  * @param signTrain share of correct signs on the train half; NaN unless hinge
  * @param signTest same on the test half
  * @param seconds model construction, training and evaluation, wall clock
+ * @param cpuSeconds the same span in CPU time of the training thread (what a loaded machine does not inflate)
  */
 public record RunResult(Experiment experiment, long seed, Curves curves, double train, double test,
-        double keras3Train, double keras3Test, double signTrain, double signTest, double seconds) {
+        double keras3Train, double keras3Test, double signTrain, double signTest, double seconds,
+        double cpuSeconds) {
 
     /**
      * Per-epoch values as the history records them.

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  * {@code kiln tutorial}: runs the loss-choice study and prints its table; writes results.json, the
  * learning curves, datasets.png and report.html to {@code --out}.
  */
-@Command(name = "tutorial", sortOptions = false,
+@Command(name = "tutorial", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Run the loss-choice study (nine losses, two Adam runs) end to end: table, plots, report.",
             "Experiments: regression-mse, regression-msle, regression-mae, binary-bce, binary-hinge, "
             + "binary-squared-hinge, multiclass-cce, multiclass-sparse-cce, multiclass-kld, adam-cce, adam-kld."})

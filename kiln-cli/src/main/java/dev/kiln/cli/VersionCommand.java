@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code kiln version}: Kiln's version and the Java runtime it runs on. */
-@Command(name = "version", description = "Print Kiln's version and the Java runtime.")
+@Command(name = "version", mixinStandardHelpOptions = true, description = "Print Kiln's version and the Java runtime.")
 final class VersionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -14,7 +14,7 @@ final class Fixtures {
         RunResult.Curves curves = new RunResult.Curves(e.loss(), c, c, e.metric(), c, c);
         boolean h = e.hinge();
         return new RunResult(e, seed, curves, train, test, h ? 0.41 : Double.NaN, h ? 0.40 : Double.NaN,
-                h ? 0.85 : Double.NaN, h ? 0.84 : Double.NaN, 0.05 * seed);
+                h ? 0.85 : Double.NaN, h ? 0.84 : Double.NaN, 0.05 * seed, 0.04 * seed);
     }
 
     /** One summary per experiment of the catalogue, over the given number of seeds. */

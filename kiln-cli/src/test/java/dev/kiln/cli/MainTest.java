@@ -32,10 +32,10 @@ class MainTest {
         "frobnicate | frobnicate",
         "example | missing example",
         "example regularization --epochs 0 | --epochs (0) must be >= 1",
-        "'' | missing command",
+        " | missing command",
     })
     void usageErrorsExitWithTwo(String line, String expected) {
-        String[] args = line.equals("''") ? new String[0] : line.trim().split("\\s+");
+        String[] args = line == null || line.isBlank() ? new String[0] : line.trim().split("\\s+");
         Outcome o = run(args);
         assertEquals(2, o.code(), "exit code for: " + line + "\n" + o.err());
         assertTrue(o.err().contains(expected), "message for '" + line + "' should mention '" + expected + "':\n" + o.err());
