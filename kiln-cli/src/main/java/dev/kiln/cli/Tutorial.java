@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Runs the loss-choice study: each selected experiment over the given seeds, then writes
@@ -56,24 +60,75 @@ public final class Tutorial {
     public static List<Summary> run(Options options, StudyData data, Progress progress) {
         List<Summary> rows = new ArrayList<>();
         for (Experiment e : Experiments.select(options.experiments())) {
-            List<RunResult> runs = new ArrayList<>();
-            for (long seed = 1; seed <= options.seeds(); seed++) {
-                RunResult r = ExperimentRunner.run(e, data.split(e.data()), seed, options.epochsScale(), progress);
-                progress.done(r);
-                runs.add(r);
-            }
-            rows.add(Summary.of(runs));
+            rows.add(Summary.of(runs(e, options, data, progress)));
         }
         return rows;
     }
 
-    /** Writes results.json, the learning curves, datasets.png and report.html into the directory. */
-    public static void write(List<Summary> rows, StudyData data, Path out) {
+    private static List<RunResult> runs(Experiment e, Options options, StudyData data, Progress progress) {
+        List<RunResult> runs = new ArrayList<>();
+        for (long seed = 1; seed <= options.seeds(); seed++) {
+            RunResult r = ExperimentRunner.run(e, data.split(e.data()), seed, options.epochsScale(), progress);
+            progress.done(r);
+            runs.add(r);
+        }
+        return runs;
+    }
+
+    /**
+     * Runs the selected experiments and writes every output, drawing each picture on a second thread while
+     * the next experiment trains (pictures cost about as much as the training on this study's scale).
+     */
+    public static List<Summary> runAndWrite(Options options, StudyData data, Progress progress, Path out) {
+        createDirectory(out);
+        ExecutorService painter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "kiln-plots");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> pictures = new ArrayList<>();
+            pictures.add(painter.submit(() -> Figure.save(datasets(data), out.resolve("datasets.png"))));
+            List<Summary> rows = new ArrayList<>();
+            for (Experiment e : Experiments.select(options.experiments())) {
+                Summary s = Summary.of(runs(e, options, data, progress));
+                rows.add(s);
+                pictures.add(painter.submit(() -> learningCurves(s).save(out.resolve(e.id() + ".png"))));
+            }
+            writeText(out.resolve("results.json"), ResultsJson.write(rows));
+            writeText(out.resolve("report.html"), HtmlReport.write(rows));
+            for (Future<?> f : pictures) {
+                await(f);
+            }
+            return rows;
+        } finally {
+            painter.shutdownNow();
+        }
+    }
+
+    private static void await(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while drawing the pictures", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw c instanceof RuntimeException re ? re : new IllegalStateException("drawing a picture failed: " + c, c);
+        }
+    }
+
+    private static void createDirectory(Path out) {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create output directory " + out + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes results.json, the learning curves, datasets.png and report.html into the directory. */
+    public static void write(List<Summary> rows, StudyData data, Path out) {
+        createDirectory(out);
         writeText(out.resolve("results.json"), ResultsJson.write(rows));
         for (Summary s : rows) {
             learningCurves(s).save(out.resolve(s.experiment().id() + ".png"));

@@ -60,9 +60,7 @@ final class TutorialCommand implements Callable<Integer> {
         Progress progress = Progress.forTerminal(System.err, quiet);
         progress.message("generating the datasets (scikit-learn's make_circles, make_blobs, make_regression)");
         StudyData data = StudyData.generate();
-        List<Summary> rows = Tutorial.run(options, data, progress);
-        progress.message("writing " + out.resolve("results.json") + ", the plots and report.html");
-        Tutorial.write(rows, data, out);
+        List<Summary> rows = Tutorial.runAndWrite(options, data, progress, out);
         PrintWriter w = spec.commandLine().getOut();
         switch (format) {
             case json -> w.print(ResultsJson.write(rows));

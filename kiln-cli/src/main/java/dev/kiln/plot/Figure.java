@@ -3,13 +3,14 @@ package dev.kiln.plot;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * Composes rendered panels into one picture and writes it as PNG.
@@ -84,8 +85,8 @@ public final class Figure {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".kiln-plot-", ".png.tmp");
             try {
-                if (!ImageIO.write(image, "png", tmp.toFile())) {
-                    throw new IOException("no PNG writer available");
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                    PngEncoder.write(image, out);
                 }
                 try {
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
