@@ -1,5 +1,6 @@
 package dev.kiln.plot;
 
+import dev.kiln.model.History;
 import java.awt.image.BufferedImage;
 
 /**
@@ -20,6 +21,31 @@ public final class LearningCurves extends Plot<LearningCurves> {
     private String metricName;
     private double[] metric;
     private double[] valMetric;
+
+    /**
+     * The curves of a training history: {@code loss}/{@code val_loss} on top, {@code metric}/{@code val_metric}
+     * below (test curves only where the history has them; no bottom panel if metric is null).
+     *
+     * @throws IllegalArgumentException if the history lacks the loss or the metric
+     */
+    public static LearningCurves of(History history, String metric) {
+        LearningCurves c = new LearningCurves().loss("loss", series(history, "loss"), optional(history, "val_loss"));
+        if (metric != null) {
+            c.metric(metric, series(history, metric), optional(history, "val_" + metric));
+        }
+        return c;
+    }
+
+    private static double[] series(History h, String key) {
+        if (!h.contains(key)) {
+            throw new IllegalArgumentException("LearningCurves: the history has no '" + key + "'; it has " + h.keys());
+        }
+        return h.get(key);
+    }
+
+    private static double[] optional(History h, String key) {
+        return h.contains(key) ? h.get(key) : null;
+    }
 
     /** A figure of 800 × 640 pixels. */
     public LearningCurves() {

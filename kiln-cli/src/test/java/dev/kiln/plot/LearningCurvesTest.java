@@ -37,6 +37,21 @@ class LearningCurvesTest {
     }
 
     @Test
+    void fromAHistory() {
+        dev.kiln.model.Sequential model = new dev.kiln.model.Sequential();
+        model.add(new dev.kiln.nn.Dense(1).inputDim(2));
+        model.compile(new dev.kiln.optim.SGD(0.01), "mean_squared_error", "mae");
+        dev.kiln.tensor.Tensor x = dev.kiln.tensor.Tensor.of(new double[][] {{0, 1}, {1, 0}, {1, 1}});
+        dev.kiln.tensor.Tensor y = dev.kiln.tensor.Tensor.of(new double[][] {{1}, {2}, {3}});
+        dev.kiln.model.History h = model.fit(x, y, dev.kiln.model.Fit.epochs(4).validationData(x, y).verbose(0));
+        BufferedImage img = LearningCurves.of(h, "mae").render();
+        assertEquals(640, img.getHeight());
+        assertTrue(Pictures.hasColour(img, Plot.PALETTE[1], 0, 320, 800, 640), "val_mae drawn");
+        var e = assertThrows(IllegalArgumentException.class, () -> LearningCurves.of(h, "accuracy"));
+        assertTrue(e.getMessage().contains("'accuracy'"), e.getMessage());
+    }
+
+    @Test
     void lossOnlyGivesOnePanel() {
         BufferedImage img = new LearningCurves().loss("mse", decay(10, 1, 0), null).render();
         assertEquals(640, img.getHeight());
