@@ -19,6 +19,11 @@ public final class Layers {
     private Layers() {}
 
     private static final Map<String, Function<Map<String, Object>, Layer>> FACTORIES = new ConcurrentHashMap<>();
+    /**
+     * Every layer of this package, listed here rather than registered by each class's static initializer: a model
+     * loaded in a fresh JVM must find Conv2D before anything has touched the Conv2D class.
+     */
+    static final java.util.Set<String> BUILT_IN;
     static {
         FACTORIES.put("Dense", Dense::fromConfig);
         FACTORIES.put("Activation", Layers::activationFromConfig);
@@ -27,12 +32,23 @@ public final class Layers {
         FACTORIES.put("InputLayer", InputLayer::fromConfig);
         FACTORIES.put("PReLU", PReLU::fromConfig);
         FACTORIES.put("BatchNormalization", BatchNormalization::fromConfig);
+        FACTORIES.put("Conv2D", Conv2D::fromConfig);
+        FACTORIES.put("MaxPooling2D", MaxPooling2D::fromConfig);
+        FACTORIES.put("AveragePooling2D", AveragePooling2D::fromConfig);
+        FACTORIES.put("GlobalMaxPooling2D", GlobalMaxPooling2D::fromConfig);
+        FACTORIES.put("GlobalAveragePooling2D", GlobalAveragePooling2D::fromConfig);
+        FACTORIES.put("ZeroPadding2D", ZeroPadding2D::fromConfig);
+        FACTORIES.put("Reshape", Reshape::fromConfig);
+        BUILT_IN = java.util.Set.copyOf(FACTORIES.keySet());
     }
 
     /** Makes {@link #fromConfig} know a layer class (for layer families defined in other files). */
     public static void register(String className, Function<Map<String, Object>, Layer> factory) {
         FACTORIES.put(className, factory);
     }
+
+    /** The class names {@link #fromConfig} knows. */
+    public static java.util.Set<String> classNames() { return new TreeSet<>(FACTORIES.keySet()); }
 
     /** A new, unbuilt layer of this Keras class name with these settings (the name included). */
     public static Layer fromConfig(String className, Map<String, Object> config) {

@@ -77,4 +77,27 @@ class LayerTest {
         assertThrows(IllegalStateException.class, () -> d.dtype(DType.FLOAT32));
         assertThrows(IllegalArgumentException.class, () -> new Dense(1).dtype(DType.INT32));
     }
+
+    /**
+     * Completeness: every concrete layer class of the package is known to Layers.fromConfig without being
+     * initialized first (a saved model loads in a fresh JVM), and has its own FooTest.
+     */
+    @Test
+    void everyLayerIsLoadableAndTested() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Paths.get(Layer.class.getProtectionDomain().getCodeSource().getLocation().toURI()).resolve("dev/kiln/nn");
+        int layers = 0;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+                String file = f.getFileName().toString();
+                if (!file.endsWith(".class") || file.contains("$")) continue;
+                Class<?> c = Class.forName("dev.kiln.nn." + file.substring(0, file.length() - 6), false, Layer.class.getClassLoader());
+                if (!Layer.class.isAssignableFrom(c) || java.lang.reflect.Modifier.isAbstract(c.getModifiers())) continue;
+                layers++;
+                assertTrue(Layers.BUILT_IN.contains(c.getSimpleName()), c.getSimpleName() + " is missing from Layers' built-in list");
+                String test = c.getSimpleName().equals("Activation") ? "ActivationsTest" : c.getSimpleName() + "Test";
+                assertTrue(LayerTest.class.getClassLoader().getResource("dev/kiln/nn/" + test + ".class") != null, c.getSimpleName() + " has no " + test);
+            }
+        }
+        assertEquals(Layers.BUILT_IN.size(), layers, "the built-in list names only existing layers");
+    }
 }
