@@ -146,6 +146,23 @@ class ModelArchiveTest {
     }
 
     @Test
+    void batchNormalizationStatisticsAndDropoutSurvive() {
+        Sequential m = new Sequential().seed(9);
+        m.add(new Dense(16).inputDim(2).activation("relu"));
+        m.add(new dev.kiln.nn.BatchNormalization());
+        m.add(new dev.kiln.nn.Dropout(0.3));
+        m.add(new Dense(3).activation("softmax"));
+        m.compile("adam", "categorical_crossentropy", "accuracy");
+        m.fit(Fixtures.trainX(), Fixtures.trainY(), Fit.epochs(2).verbose(0));
+        Path file = dir.resolve("bn.kiln");
+        m.save(file);
+        Sequential l = Sequential.load(file);
+        assertSameWeights(m.getWeights(), l.getWeights());
+        assertArrayEquals(m.predict(Fixtures.testX()).toFloatArray(), l.predict(Fixtures.testX()).toFloatArray());
+        assertEquals(Summary.of(m), Summary.of(l));
+    }
+
+    @Test
     void anUncompiledModelRoundTripsItsArchitectureAndWeights() {
         Sequential m = new Sequential().seed(8);
         m.add(new Dense(3).inputDim(4).activation("relu"));

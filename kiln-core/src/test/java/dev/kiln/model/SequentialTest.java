@@ -104,6 +104,25 @@ class SequentialTest {
     }
 
     @Test
+    void aSeedMakesDropoutAndBatchNormalizationRunsIdenticalToo() {
+        java.util.function.Supplier<Sequential> make = () -> {
+            Sequential m = new Sequential().seed(7);
+            m.add(new Dense(16).inputDim(2).activation("relu"));
+            m.add(new dev.kiln.nn.BatchNormalization());
+            m.add(new dev.kiln.nn.Dropout(0.3));
+            m.add(new Dense(3).activation("softmax"));
+            m.compile("adam", "categorical_crossentropy", "accuracy");
+            return m;
+        };
+        Sequential a = make.get(), b = make.get();
+        a.fit(Fixtures.trainX(), Fixtures.trainY(), Fit.epochs(3).verbose(0));
+        b.fit(Fixtures.trainX(), Fixtures.trainY(), Fit.epochs(3).verbose(0));
+        assertSameWeights(a.getWeights(), b.getWeights());
+        assertEquals(a.weights().size(), a.trainableWeights().size() + a.nonTrainableWeights().size());
+        assertTrue(a.nonTrainableWeights().size() >= 2, "moving mean and variance");
+    }
+
+    @Test
     void getWeightsCopiesAndSetWeightsChecksEverythingFirst() {
         Sequential m = Fixtures.blobsModel(5);
         List<Tensor> w = m.getWeights();
