@@ -20,6 +20,7 @@ public class Activation extends Layer {
     /** The activation of this Keras name, see {@link Activations#get}. */
     public Activation(String name) { this(Activations.get(name)); }
 
+    /** Applies {@code function} (a built-in from {@link Activations} or a lambda). */
     public Activation(ActivationFunction function) {
         if (function == null) throw new IllegalArgumentException("Activation: function is null");
         this.function = function;

@@ -14,6 +14,7 @@ import dev.kiln.tensor.Tensor;
  */
 @FunctionalInterface
 public interface ActivationFunction {
+    /** The activation of {@code x}, a tensor expression (so it is differentiable). */
     Tensor apply(Tensor x);
 
     /** Keras's name of a built-in activation ({@code "relu"}); null for user functions. */

@@ -32,6 +32,7 @@ public final class Activations {
     public static final double ELU_ALPHA = 1.0;
     /** selu's α and λ (Klambauer et al. 2017), as Keras writes them. */
     public static final double SELU_ALPHA = 1.6732632423543772848170429916717;
+    /** selu's scale λ. */
     public static final double SELU_SCALE = 1.0507009873554804934193349852946;
     /** Keras 3's leaky_relu slope (Keras 2's LeakyReLU layer used 0.3). */
     public static final double LEAKY_RELU_NEGATIVE_SLOPE = 0.2;
@@ -55,32 +56,55 @@ public final class Activations {
 
     private static Named of(String name, UnaryOperator<Tensor> fn) { return new Named(name, Map.of(), fn); }
 
+    /** linear(x) = x. */
     public static final ActivationFunction LINEAR = of("linear", x -> x);
+    /** relu(x) = max(x, 0). */
     public static final ActivationFunction RELU = of("relu", Tensor::relu);
+    /** sigmoid(x) = 1/(1 + e^−x). */
     public static final ActivationFunction SIGMOID = of("sigmoid", Tensor::sigmoid);
+    /** tanh(x). */
     public static final ActivationFunction TANH = of("tanh", Tensor::tanh);
+    /** softmax over the last axis: e^x/Σe^x. */
     public static final ActivationFunction SOFTMAX = of("softmax", x -> x.softmax(-1));
+    /** log_softmax over the last axis: x − log Σe^x. */
     public static final ActivationFunction LOG_SOFTMAX = of("log_softmax", x -> x.logSoftmax(-1));
+    /** softplus(x) = log(1 + e^x). */
     public static final ActivationFunction SOFTPLUS = of("softplus", Tensor::softplus);
+    /** softsign(x) = x/(|x| + 1). */
     public static final ActivationFunction SOFTSIGN = of("softsign", x -> x.div(x.abs().add(1.0)));
+    /** elu with α = 1: x if x &gt; 0 else e^x − 1. */
     public static final ActivationFunction ELU = elu(ELU_ALPHA);
+    /** selu(x) = λ·elu(x, α), α ≈ 1.6733, λ ≈ 1.0507. */
     public static final ActivationFunction SELU = of("selu", x -> eluFormula(x, SELU_ALPHA).mul(SELU_SCALE));
+    /** gelu(x) = x·Φ(x), exact form (Keras default approximate = false). */
     public static final ActivationFunction GELU = gelu(false);
+    /** silu(x) = swish(x) = x·sigmoid(x). */
     public static final ActivationFunction SILU = of("silu", x -> x.mul(x.sigmoid()));
     /** Keras 3's alias of {@link #SILU} (the same function, saved as "silu"). */
     public static final ActivationFunction SWISH = SILU;
+    /** leaky_relu with slope 0.2: x if x ≥ 0 else 0.2x. */
     public static final ActivationFunction LEAKY_RELU = leakyRelu(LEAKY_RELU_NEGATIVE_SLOPE);
+    /** relu6(x) = min(max(x, 0), 6). */
     public static final ActivationFunction RELU6 = of("relu6", x -> x.clip(0.0, 6.0));
+    /** hard_sigmoid(x) = relu6(x + 3)/6. */
     public static final ActivationFunction HARD_SIGMOID = of("hard_sigmoid", Activations::hardSigmoid);
+    /** hard_silu(x) = x·hard_sigmoid(x). */
     public static final ActivationFunction HARD_SILU = of("hard_silu", x -> x.mul(hardSigmoid(x)));
     /** Keras 3's alias of {@link #HARD_SILU}. */
     public static final ActivationFunction HARD_SWISH = HARD_SILU;
+    /** celu with α = 1: max(x, 0) + e^min(x, 0) − 1. */
     public static final ActivationFunction CELU = celu(1.0);
+    /** glu over the last axis: a·sigmoid(b) for the two halves a, b. */
     public static final ActivationFunction GLU = glu(-1);
+    /** hard_tanh(x) = clip(x, −1, 1). */
     public static final ActivationFunction HARD_TANH = of("hard_tanh", x -> x.clip(-1.0, 1.0));
+    /** hard_shrink with threshold 0.5: x if |x| &gt; 0.5 else 0. */
     public static final ActivationFunction HARD_SHRINK = hardShrink(0.5);
+    /** soft_shrink with threshold 0.5: x ∓ 0.5 beyond ±0.5, else 0. */
     public static final ActivationFunction SOFT_SHRINK = softShrink(0.5);
+    /** tanh_shrink(x) = x − tanh x. */
     public static final ActivationFunction TANH_SHRINK = of("tanh_shrink", x -> x.sub(x.tanh()));
+    /** squareplus with b = 4: (x + √(x² + 4))/2. */
     public static final ActivationFunction SQUAREPLUS = squareplus(4.0);
     /** 0 for x ≤ −1, (x + 1)²/4 between, x for x ≥ 1. */
     public static final ActivationFunction SPARSE_PLUS = of("sparse_plus", x -> {
@@ -90,8 +114,11 @@ public final class Activations {
     });
     /** 0 for x ≤ −1, (x + 1)/2 between, 1 for x ≥ 1. */
     public static final ActivationFunction SPARSE_SIGMOID = of("sparse_sigmoid", x -> x.add(1.0).mul(0.5).clip(0.0, 1.0));
+    /** exponential(x) = e^x. */
     public static final ActivationFunction EXPONENTIAL = of("exponential", Tensor::exp);
+    /** mish(x) = x·tanh(softplus x). */
     public static final ActivationFunction MISH = of("mish", x -> x.mul(x.softplus().tanh()));
+    /** log_sigmoid(x) = −softplus(−x). */
     public static final ActivationFunction LOG_SIGMOID = of("log_sigmoid", x -> x.neg().softplus().neg());
 
     private static final Map<String, ActivationFunction> BY_NAME = new LinkedHashMap<>();

@@ -21,7 +21,9 @@ import java.util.SplittableRandom;
  * }</pre>
  */
 public class BatchNormalization extends Layer {
+    /** Keras's default momentum of the moving statistics. */
     public static final double DEFAULT_MOMENTUM = 0.99;
+    /** Keras's default ε added to the variance. */
     public static final double DEFAULT_EPSILON = 1e-3;
 
     private int axis = -1;
@@ -45,40 +47,54 @@ public class BatchNormalization extends Layer {
     private int[] reductionAxes;
     private int[] paramShape;
 
+    /** The feature axis normalized separately (default −1, the last; 1 for channels-first images). */
     public BatchNormalization axis(int axis) { requireUnbuilt(); this.axis = axis; return this; }
 
+    /** The moving statistics' momentum in [0, 1]: moving = moving·momentum + batch·(1 − momentum) (default 0.99). */
     public BatchNormalization momentum(double momentum) {
         if (!(momentum >= 0 && momentum <= 1)) throw new IllegalArgumentException(describe() + ": momentum (" + momentum + ") must be in [0, 1]");
         this.momentum = momentum;
         return this;
     }
 
+    /** ε added to the variance before the square root (default 1e-3). */
     public BatchNormalization epsilon(double epsilon) {
         if (!(epsilon > 0)) throw new IllegalArgumentException(describe() + ": epsilon (" + epsilon + ") must be > 0");
         this.epsilon = epsilon;
         return this;
     }
 
+    /** Whether to add the learned offset β (default true). */
     public BatchNormalization center(boolean center) { requireUnbuilt(); this.center = center; return this; }
 
+    /** Whether to multiply by the learned scale γ (default true). */
     public BatchNormalization scale(boolean scale) { requireUnbuilt(); this.scale = scale; return this; }
 
+    /** Initializer of β (default zeros). */
     public BatchNormalization betaInitializer(Initializer i) { requireUnbuilt(); betaInitializer = i; return this; }
 
+    /** Initializer of γ (default ones). */
     public BatchNormalization gammaInitializer(Initializer i) { requireUnbuilt(); gammaInitializer = i; return this; }
 
+    /** Initializer of the moving mean (default zeros). */
     public BatchNormalization movingMeanInitializer(Initializer i) { requireUnbuilt(); movingMeanInitializer = i; return this; }
 
+    /** Initializer of the moving variance (default ones). */
     public BatchNormalization movingVarianceInitializer(Initializer i) { requireUnbuilt(); movingVarianceInitializer = i; return this; }
 
+    /** Penalty on β (default none). */
     public BatchNormalization betaRegularizer(Regularizer r) { requireUnbuilt(); betaRegularizer = r; return this; }
 
+    /** Penalty on γ (default none). */
     public BatchNormalization gammaRegularizer(Regularizer r) { requireUnbuilt(); gammaRegularizer = r; return this; }
 
+    /** Projection of β after each update (default none). */
     public BatchNormalization betaConstraint(Constraint c) { requireUnbuilt(); betaConstraint = c; return this; }
 
+    /** Projection of γ after each update (default none). */
     public BatchNormalization gammaConstraint(Constraint c) { requireUnbuilt(); gammaConstraint = c; return this; }
 
+    /** Declares the input shape without the batch axis, when this is the first layer. */
     public BatchNormalization inputShape(int... dims) { declareInputShape(dims); return this; }
 
     @Override public BatchNormalization name(String name) { super.name(name); return this; }
@@ -91,12 +107,16 @@ public class BatchNormalization extends Layer {
         if (built()) throw new IllegalStateException(describe() + ": settings must be made before the layer is built");
     }
 
+    /** The scale γ (null with scale(false) or before building). */
     public Tensor gamma() { return gamma; }
 
+    /** The offset β (null with center(false) or before building). */
     public Tensor beta() { return beta; }
 
+    /** The moving mean used in inference. */
     public Tensor movingMean() { return movingMean; }
 
+    /** The moving variance used in inference. */
     public Tensor movingVariance() { return movingVariance; }
 
     @Override

@@ -13,10 +13,12 @@ import java.util.Map;
  */
 @FunctionalInterface
 public interface Constraint {
+    /** Projects {@code w} in place (its storage, outside the gradient graph). */
     void apply(Tensor w);
 
     /** Keras's class name for config ({@code "MaxNorm"}); null for user constraints, which cannot be saved. */
     default String className() { return null; }
 
+    /** Keras's config of this constraint ({@code {"max_value": 2.0, "axis": 0}}). */
     default Map<String, Object> config() { return Map.of(); }
 }

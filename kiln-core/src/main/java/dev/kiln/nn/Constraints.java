@@ -22,6 +22,7 @@ public final class Constraints {
     /** Keras's {@code backend.epsilon()}, added to norms before dividing by them. */
     public static final double EPSILON = 1e-7;
 
+    /** By Keras name or class name: "max_norm", "min_max_norm", "non_neg", "unit_norm", with Keras's defaults. */
     public static Constraint get(String name) {
         switch (name == null ? "" : Layer.snakeCase(name).toLowerCase(Locale.ROOT)) {
             case "max_norm": return new MaxNorm();
@@ -32,11 +33,13 @@ public final class Constraints {
         }
     }
 
+    /** Keras's serialized form {"class_name": "MaxNorm", "config": {...}}. */
     public static Map<String, Object> serialize(Constraint c) {
         if (c.className() == null) throw new IllegalArgumentException("Constraints.serialize: a user constraint (" + c + ") has no Keras class name and cannot be saved");
         return Config.serialized(c.className(), c.config());
     }
 
+    /** The inverse of {@link #serialize}; a plain name string is accepted too. */
     @SuppressWarnings("unchecked")
     public static Constraint deserialize(Object o) {
         if (o instanceof String) return get((String) o);

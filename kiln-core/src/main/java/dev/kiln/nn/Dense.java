@@ -30,11 +30,13 @@ public class Dense extends Layer {
     private Tensor kernel;
     private Tensor bias;
 
+    /** A layer with {@code units} outputs (> 0). */
     public Dense(int units) {
         if (units <= 0) throw new IllegalArgumentException("Dense: units (" + units + ") must be > 0");
         this.units = units;
     }
 
+    /** The number of output units. */
     public int units() { return units; }
 
     // ------------------------------------------------------------------ fluent settings
@@ -57,6 +59,7 @@ public class Dense extends Layer {
         return this;
     }
 
+    /** The activation as a function object or lambda; null means linear. */
     public Dense activation(ActivationFunction function) {
         this.activation = function;
         return this;
@@ -68,34 +71,43 @@ public class Dense extends Layer {
         return this;
     }
 
+    /** Whether to add a bias (default true). */
     public Dense useBias(boolean useBias) {
         requireUnbuilt("useBias");
         this.useBias = useBias;
         return this;
     }
 
+    /** Initializer of the kernel by Keras name, e.g. "he_uniform" (default "glorot_uniform"). */
     public Dense kernelInitializer(String name) { return kernelInitializer(Initializers.get(name)); }
 
+    /** Initializer of the kernel (default glorot_uniform). */
     public Dense kernelInitializer(Initializer init) {
         requireUnbuilt("kernelInitializer");
         this.kernelInitializer = nonNull(init, "kernelInitializer");
         return this;
     }
 
+    /** Initializer of the bias by Keras name (default "zeros"). */
     public Dense biasInitializer(String name) { return biasInitializer(Initializers.get(name)); }
 
+    /** Initializer of the bias (default zeros). */
     public Dense biasInitializer(Initializer init) {
         requireUnbuilt("biasInitializer");
         this.biasInitializer = nonNull(init, "biasInitializer");
         return this;
     }
 
+    /** Penalty on the kernel added to the loss, e.g. {@code Regularizers.l2(1e-4)} (default none). */
     public Dense kernelRegularizer(Regularizer r) { requireUnbuilt("kernelRegularizer"); kernelRegularizer = r; return this; }
 
+    /** Penalty on the bias added to the loss (default none). */
     public Dense biasRegularizer(Regularizer r) { requireUnbuilt("biasRegularizer"); biasRegularizer = r; return this; }
 
+    /** Projection of the kernel after each update, e.g. {@link MaxNorm} (default none). */
     public Dense kernelConstraint(Constraint c) { requireUnbuilt("kernelConstraint"); kernelConstraint = c; return this; }
 
+    /** Projection of the bias after each update (default none). */
     public Dense biasConstraint(Constraint c) { requireUnbuilt("biasConstraint"); biasConstraint = c; return this; }
 
     @Override public Dense activityRegularizer(Regularizer r) { super.activityRegularizer(r); return this; }

@@ -28,6 +28,7 @@ public class Dropout extends Layer {
         this.rate = rate;
     }
 
+    /** The fraction of inputs dropped in training. */
     public double rate() { return rate; }
 
     /** Seeds the mask generator independently of the model's seed. */

@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
  */
 @FunctionalInterface
 public interface Initializer {
+    /** A new tensor of this shape and dtype, drawn from {@code rng} if random. */
     Tensor initialize(Shape shape, DType dtype, SplittableRandom rng);
 
     /** Keras's class name for config ({@code "GlorotUniform"}); null for user initializers, which cannot be saved. */

@@ -38,7 +38,9 @@ public final class Initializers {
 
     /** Keras's defaults for the random initializers. */
     public static final double DEFAULT_STDDEV = 0.05;
+    /** random_uniform's default lower bound. */
     public static final double DEFAULT_MINVAL = -0.05;
+    /** random_uniform's default upper bound. */
     public static final double DEFAULT_MAXVAL = 0.05;
     /** Standard deviation of a unit normal truncated to [−2, 2]; variance scaling divides by it. */
     public static final double TRUNCATED_STDDEV_FACTOR = 0.87962566103423978;
@@ -89,10 +91,13 @@ public final class Initializers {
 
     // ------------------------------------------------------------------ factories
 
+    /** Every element 0 (Dense's default bias initializer). */
     public static Initializer zeros() { return new Builtin("Zeros", cfg(), null, (v, s, r) -> {}); }
 
+    /** Every element 1. */
     public static Initializer ones() { return new Builtin("Ones", cfg(), null, (v, s, r) -> java.util.Arrays.fill(v, 1.0)); }
 
+    /** Every element {@code value}. */
     public static Initializer constant(double value) {
         return new Builtin("Constant", cfg("value", value), null, (v, s, r) -> java.util.Arrays.fill(v, value));
     }
@@ -100,6 +105,7 @@ public final class Initializers {
     /** N(mean, stddev²); Keras default mean 0, stddev 0.05. */
     public static Initializer randomNormal(double mean, double stddev) { return randomNormal(mean, stddev, null); }
 
+    /** As {@link #randomNormal(double, double)}, with a fixed seed (null: the layer's generator). */
     public static Initializer randomNormal(double mean, double stddev, Long seed) {
         requireNonNegative("RandomNormal", "stddev", stddev);
         return new Builtin("RandomNormal", cfg("mean", mean, "stddev", stddev), seed, (v, s, r) -> {
@@ -110,6 +116,7 @@ public final class Initializers {
     /** U(minval, maxval); Keras default ±0.05. */
     public static Initializer randomUniform(double minval, double maxval) { return randomUniform(minval, maxval, null); }
 
+    /** As {@link #randomUniform(double, double)}, with a fixed seed (null: the layer's generator). */
     public static Initializer randomUniform(double minval, double maxval, Long seed) {
         if (!(minval <= maxval)) throw new IllegalArgumentException("RandomUniform: minval (" + minval + ") must be <= maxval (" + maxval + ")");
         return new Builtin("RandomUniform", cfg("minval", minval, "maxval", maxval), seed, (v, s, r) -> uniform(v, r, minval, maxval));
@@ -118,6 +125,7 @@ public final class Initializers {
     /** N(mean, stddev²) with values beyond two standard deviations redrawn; Keras default stddev 0.05. */
     public static Initializer truncatedNormal(double mean, double stddev) { return truncatedNormal(mean, stddev, null); }
 
+    /** As {@link #truncatedNormal(double, double)}, with a fixed seed (null: the layer's generator). */
     public static Initializer truncatedNormal(double mean, double stddev, Long seed) {
         requireNonNegative("TruncatedNormal", "stddev", stddev);
         return new Builtin("TruncatedNormal", cfg("mean", mean, "stddev", stddev), seed, (v, s, r) -> truncated(v, r, mean, stddev));

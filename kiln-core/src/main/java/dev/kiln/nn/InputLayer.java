@@ -15,6 +15,7 @@ import java.util.Map;
  * }</pre>
  */
 public class InputLayer extends Layer {
+    /** Declares an input of this shape (without the batch axis, every dimension > 0). */
     public InputLayer(int... shape) {
         if (shape.length == 0) throw new IllegalArgumentException("InputLayer: shape must have at least one dimension (without the batch axis)");
         declareInputShape(shape);

@@ -14,8 +14,10 @@ public final class L1 extends L1L2 {
     /** Keras's default factor. */
     public static final double DEFAULT_L1 = 0.01;
 
+    /** Penalty l1·Σ|w|. */
     public L1(double l1) { super(l1, 0.0); }
 
+    /** With Keras's defaults. */
     public L1() { this(DEFAULT_L1); }
 
     @Override public Tensor penalty(Tensor w) { return w.abs().sum().mul(l1()); }

@@ -16,6 +16,7 @@ public class L1L2 implements Regularizer {
     private final double l1;
     private final double l2;
 
+    /** Penalty l1·Σ|w| + l2·Σw²; both factors finite and ≥ 0. */
     public L1L2(double l1, double l2) {
         if (!(l1 >= 0) || !(l2 >= 0) || Double.isInfinite(l1) || Double.isInfinite(l2)) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": factors must be finite and >= 0, got l1=" + l1 + ", l2=" + l2);
@@ -27,8 +28,10 @@ public class L1L2 implements Regularizer {
     /** Both factors 0, as Keras 3's {@code L1L2()}. */
     public L1L2() { this(0.0, 0.0); }
 
+    /** The L1 factor. */
     public double l1() { return l1; }
 
+    /** The L2 factor. */
     public double l2() { return l2; }
 
     @Override

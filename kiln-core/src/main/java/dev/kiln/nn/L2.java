@@ -14,8 +14,10 @@ public final class L2 extends L1L2 {
     /** Keras's default factor. */
     public static final double DEFAULT_L2 = 0.01;
 
+    /** Penalty l2·Σw². */
     public L2(double l2) { super(0.0, l2); }
 
+    /** With Keras's defaults. */
     public L2() { this(DEFAULT_L2); }
 
     @Override public Tensor penalty(Tensor w) { return w.square().sum().mul(l2()); }

@@ -62,6 +62,7 @@ public abstract class Layer {
         }
     }
 
+    /** Gives the layer its automatic Keras-style name. */
     protected Layer() {
         this.name = uniqueName(snakeCase(getClass().getSimpleName()));
     }
@@ -83,6 +84,7 @@ public abstract class Layer {
         return s.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
+    /** This layer's name ({@code dense}, {@code dense_1}, … unless set). */
     public String name() { return name; }
 
     /** Renames this layer (no uniqueness check: the model checks names within itself). */
@@ -122,6 +124,7 @@ public abstract class Layer {
     /** Whether the optimizer updates this layer's weights (all move to {@link #nonTrainableWeights} when false). */
     public boolean trainable() { return trainable; }
 
+    /** Freezes (false) or unfreezes the weights; a frozen BatchNormalization also runs in inference mode, as Keras 3. */
     public Layer trainable(boolean trainable) {
         this.trainable = trainable;
         refreshViews();
@@ -134,6 +137,7 @@ public abstract class Layer {
         return this;
     }
 
+    /** The activity regularizer, or null. */
     public Regularizer activityRegularizer() { return activityRegularizer; }
 
     // ------------------------------------------------------------------ shapes and building
@@ -162,6 +166,7 @@ public abstract class Layer {
     /** Creates this layer's weights with {@link #addWeight}; the default creates none. */
     protected void buildWeights(Shape inputShape, SplittableRandom rng) {}
 
+    /** Whether the weights exist. */
     public boolean built() { return builtInputShape != null; }
 
     /** The input shape the layer was built for, or null. */

@@ -13,16 +13,19 @@ import java.util.Map;
  * }</pre>
  */
 public final class MaxNorm implements Constraint {
+    /** Keras's default largest norm. */
     public static final double DEFAULT_MAX_VALUE = 2.0;
     private final double maxValue;
     private final int[] axis;
 
+    /** Caps the norm over {@code axis} (default 0) at {@code maxValue}. */
     public MaxNorm(double maxValue, int... axis) {
         if (!(maxValue >= 0)) throw new IllegalArgumentException("MaxNorm: maxValue (" + maxValue + ") must be >= 0");
         this.maxValue = maxValue;
         this.axis = axis.length == 0 ? new int[] {0} : axis.clone();
     }
 
+    /** With Keras's defaults. */
     public MaxNorm() { this(DEFAULT_MAX_VALUE); }
 
     @Override public void apply(Tensor w) { Constraints.rescale(w, axis, n -> n.clip(0.0, maxValue)); }

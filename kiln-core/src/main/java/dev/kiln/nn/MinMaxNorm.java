@@ -18,6 +18,7 @@ public final class MinMaxNorm implements Constraint {
     private final double rate;
     private final int[] axis;
 
+    /** Moves norms over {@code axis} (default 0) toward [minValue, maxValue] at {@code rate} in [0, 1]. */
     public MinMaxNorm(double minValue, double maxValue, double rate, int... axis) {
         if (!(minValue <= maxValue)) throw new IllegalArgumentException("MinMaxNorm: minValue (" + minValue + ") must be <= maxValue (" + maxValue + ")");
         if (!(rate >= 0 && rate <= 1)) throw new IllegalArgumentException("MinMaxNorm: rate (" + rate + ") must be in [0, 1]");
@@ -27,6 +28,7 @@ public final class MinMaxNorm implements Constraint {
         this.axis = axis.length == 0 ? new int[] {0} : axis.clone();
     }
 
+    /** With Keras's defaults. */
     public MinMaxNorm() { this(0.0, 1.0, 1.0); }
 
     @Override

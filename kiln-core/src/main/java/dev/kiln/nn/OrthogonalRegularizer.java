@@ -14,10 +14,12 @@ import java.util.Map;
  * }</pre>
  */
 public final class OrthogonalRegularizer implements Regularizer {
+    /** Keras's default factor. */
     public static final double DEFAULT_FACTOR = 0.01;
     private final double factor;
     private final String mode;
 
+    /** {@code mode} "rows" or "columns"; {@code factor} finite and ≥ 0. */
     public OrthogonalRegularizer(double factor, String mode) {
         if (!(factor >= 0) || Double.isInfinite(factor)) throw new IllegalArgumentException("OrthogonalRegularizer: factor (" + factor + ") must be finite and >= 0");
         if (!"rows".equals(mode) && !"columns".equals(mode)) {
@@ -27,6 +29,7 @@ public final class OrthogonalRegularizer implements Regularizer {
         this.mode = mode;
     }
 
+    /** With Keras's defaults. */
     public OrthogonalRegularizer() { this(DEFAULT_FACTOR, "rows"); }
 
     @Override

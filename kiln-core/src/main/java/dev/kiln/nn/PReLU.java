@@ -25,6 +25,7 @@ public class PReLU extends Layer {
     private int[] sharedAxes = new int[0];
     private Tensor alpha;
 
+    /** Initializer of α (default zeros: the layer starts as a ReLU). */
     public PReLU alphaInitializer(Initializer init) {
         requireUnbuilt();
         if (init == null) throw new IllegalArgumentException(describe() + ": alphaInitializer is null");
@@ -32,10 +33,13 @@ public class PReLU extends Layer {
         return this;
     }
 
+    /** Initializer of α by Keras name (default "zeros"). */
     public PReLU alphaInitializer(String name) { return alphaInitializer(Initializers.get(name)); }
 
+    /** Penalty on α (default none). */
     public PReLU alphaRegularizer(Regularizer r) { requireUnbuilt(); alphaRegularizer = r; return this; }
 
+    /** Projection of α after each update (default none). */
     public PReLU alphaConstraint(Constraint c) { requireUnbuilt(); alphaConstraint = c; return this; }
 
     /** Axes (1-based, the batch axis is 0) along which α is shared. */
@@ -46,6 +50,7 @@ public class PReLU extends Layer {
         return this;
     }
 
+    /** Declares the input shape without the batch axis, when this is the first layer. */
     public PReLU inputShape(int... dims) {
         declareInputShape(dims);
         return this;

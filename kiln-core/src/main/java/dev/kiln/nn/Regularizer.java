@@ -13,10 +13,12 @@ import java.util.Map;
  */
 @FunctionalInterface
 public interface Regularizer {
+    /** The penalty of {@code w}: a scalar tensor in the graph, of w's dtype. */
     Tensor penalty(Tensor w);
 
     /** Keras's class name for config ({@code "L2"}); null for user regularizers, which cannot be saved. */
     default String className() { return null; }
 
+    /** Keras's config of this regularizer ({@code {"l2": 0.01}}). */
     default Map<String, Object> config() { return Map.of(); }
 }

@@ -44,6 +44,7 @@ public final class Regularizers {
         return Config.serialized(r.className(), r.config());
     }
 
+    /** The inverse of {@link #serialize}; a plain name string is accepted too. */
     @SuppressWarnings("unchecked")
     public static Regularizer deserialize(Object o) {
         if (o instanceof String) return get((String) o);

@@ -14,6 +14,7 @@ import java.util.Map;
 public final class UnitNorm implements Constraint {
     private final int[] axis;
 
+    /** Normalizes over {@code axis} (default 0). */
     public UnitNorm(int... axis) { this.axis = axis.length == 0 ? new int[] {0} : axis.clone(); }
 
     @Override

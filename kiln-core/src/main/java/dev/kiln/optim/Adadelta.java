@@ -11,21 +11,29 @@ import java.util.Map;
  * }</pre>
  */
 public class Adadelta extends Optimizer {
+    /** Keras's default learning rate. */
     public static final double DEFAULT_LEARNING_RATE = 0.001;
+    /** Keras's default ρ, the decay of the moving average of g². */
     public static final double DEFAULT_RHO = 0.95;
+    /** Keras's default ε, which keeps the denominator away from 0. */
     public static final double DEFAULT_EPSILON = 1e-7;
 
     private double rho = DEFAULT_RHO;
     private double epsilon = DEFAULT_EPSILON;
 
+    /** With Keras's defaults. */
     public Adadelta() { this(DEFAULT_LEARNING_RATE); }
 
+    /** With this learning rate and Keras's other defaults. */
     public Adadelta(double learningRate) { super(learningRate); }
 
+    /** With a learning-rate schedule, evaluated at the iteration count before each step. */
     public Adadelta(LearningRateSchedule schedule) { super(schedule); }
 
+    /** ρ, the decay of the moving averages, in [0, 1]. */
     public Adadelta rho(double rho) { this.rho = checkRange("rho", rho, 0.0, 1.0); return this; }
 
+    /** ε, added to the denominator (default 1e-7). */
     public Adadelta epsilon(double epsilon) { this.epsilon = checkRange("epsilon", epsilon, 0.0, Double.MAX_VALUE); return this; }
 
     @Override protected String[] slotNames() { return new String[] {"accumulated_grad", "accumulated_delta_var"}; }

@@ -11,25 +11,33 @@ import java.util.Map;
  * }</pre>
  */
 public class Adagrad extends Optimizer {
+    /** Keras's default learning rate. */
     public static final double DEFAULT_LEARNING_RATE = 0.001;
+    /** Keras's starting value of the accumulator of g². */
     public static final double DEFAULT_INITIAL_ACCUMULATOR_VALUE = 0.1;
+    /** Keras's default ε, which keeps the denominator away from 0. */
     public static final double DEFAULT_EPSILON = 1e-7;
 
     private double initialAccumulatorValue = DEFAULT_INITIAL_ACCUMULATOR_VALUE;
     private double epsilon = DEFAULT_EPSILON;
 
+    /** With Keras's defaults. */
     public Adagrad() { this(DEFAULT_LEARNING_RATE); }
 
+    /** With this learning rate and Keras's other defaults. */
     public Adagrad(double learningRate) { super(learningRate); }
 
+    /** With a learning-rate schedule, evaluated at the iteration count before each step. */
     public Adagrad(LearningRateSchedule schedule) { super(schedule); }
 
+    /** The starting value of the accumulator (default 0.1); must be set before the first step. */
     public Adagrad initialAccumulatorValue(double value) {
         requireNoState("initialAccumulatorValue");
         this.initialAccumulatorValue = checkRange("initialAccumulatorValue", value, 0.0, Double.MAX_VALUE);
         return this;
     }
 
+    /** ε, added to the denominator (default 1e-7). */
     public Adagrad epsilon(double epsilon) { this.epsilon = checkRange("epsilon", epsilon, 0.0, Double.MAX_VALUE); return this; }
 
     @Override protected String[] slotNames() { return new String[] {"accumulator"}; }

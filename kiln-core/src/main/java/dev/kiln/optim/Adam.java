@@ -14,11 +14,15 @@ import java.util.Map;
  * }</pre>
  */
 public class Adam extends Optimizer {
+    /** Keras's default learning rate. */
     public static final double DEFAULT_LEARNING_RATE = 0.001;
+    /** Keras's default β1, the decay of the first-moment (mean) average. */
     public static final double DEFAULT_BETA_1 = 0.9;
+    /** Keras's default β2, the decay of the second-moment average. */
     public static final double DEFAULT_BETA_2 = 0.999;
     /** Keras's ε (TensorFlow's 1e-7, not the paper's 1e-8), added to √v. */
     public static final double DEFAULT_EPSILON = 1e-7;
+    /** AMSGrad off by default. */
     public static final boolean DEFAULT_AMSGRAD = false;
 
     private double beta1 = DEFAULT_BETA_1;
@@ -26,30 +30,41 @@ public class Adam extends Optimizer {
     private double epsilon = DEFAULT_EPSILON;
     private boolean amsgrad = DEFAULT_AMSGRAD;
 
+    /** With Keras's defaults. */
     public Adam() { this(DEFAULT_LEARNING_RATE); }
 
+    /** With this learning rate and Keras's other defaults. */
     public Adam(double learningRate) { super(learningRate); }
 
+    /** With a learning-rate schedule, evaluated at the iteration count before each step. */
     public Adam(LearningRateSchedule schedule) { super(schedule); }
 
+    /** β1, the decay of the first-moment average, in [0, 1] (default 0.9). */
     public Adam beta1(double beta1) { this.beta1 = checkRange("beta1", beta1, 0.0, 1.0); return this; }
 
+    /** β2, the decay of the second-moment average, in [0, 1] (default 0.999). */
     public Adam beta2(double beta2) { this.beta2 = checkRange("beta2", beta2, 0.0, 1.0); return this; }
 
+    /** ε, added to the denominator (default 1e-7). */
     public Adam epsilon(double epsilon) { this.epsilon = checkRange("epsilon", epsilon, 0.0, Double.MAX_VALUE); return this; }
 
+    /** Uses the running maximum of v (AMSGrad); must be chosen before the first step. */
     public Adam amsgrad(boolean amsgrad) {
         if (amsgrad != this.amsgrad) requireNoState("amsgrad");
         this.amsgrad = amsgrad;
         return this;
     }
 
+    /** β1. */
     public double beta1() { return beta1; }
 
+    /** β2. */
     public double beta2() { return beta2; }
 
+    /** ε. */
     public double epsilon() { return epsilon; }
 
+    /** Whether AMSGrad is on. */
     public boolean amsgrad() { return amsgrad; }
 
     @Override

@@ -12,13 +12,16 @@ public class AdamW extends Adam {
     /** Keras 3's default decoupled weight decay for AdamW. */
     public static final double DEFAULT_WEIGHT_DECAY = 0.004;
 
+    /** With Keras's defaults. */
     public AdamW() { this(DEFAULT_LEARNING_RATE); }
 
+    /** With this learning rate and Keras's other defaults. */
     public AdamW(double learningRate) {
         super(learningRate);
         weightDecay(DEFAULT_WEIGHT_DECAY);
     }
 
+    /** With a learning-rate schedule, evaluated at the iteration count before each step. */
     public AdamW(LearningRateSchedule schedule) {
         super(schedule);
         weightDecay(DEFAULT_WEIGHT_DECAY);

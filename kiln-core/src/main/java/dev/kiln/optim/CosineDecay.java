@@ -21,6 +21,7 @@ public final class CosineDecay implements LearningRateSchedule {
     private Double warmupTarget;
     private long warmupSteps;
 
+    /** Decays from {@code initialLearningRate} to alpha·initial over {@code decaySteps} steps. */
     public CosineDecay(double initialLearningRate, long decaySteps) {
         Schedules.checkRate("CosineDecay", initialLearningRate);
         Schedules.checkSteps("CosineDecay", decaySteps);

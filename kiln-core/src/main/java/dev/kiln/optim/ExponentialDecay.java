@@ -17,6 +17,7 @@ public final class ExponentialDecay implements LearningRateSchedule {
     private final double decayRate;
     private boolean staircase;
 
+    /** Multiplies the rate by {@code decayRate} every {@code decaySteps} steps (continuously unless staircase). */
     public ExponentialDecay(double initialLearningRate, long decaySteps, double decayRate) {
         Schedules.checkRate("ExponentialDecay", initialLearningRate);
         Schedules.checkSteps("ExponentialDecay", decaySteps);
@@ -26,6 +27,7 @@ public final class ExponentialDecay implements LearningRateSchedule {
         this.decayRate = decayRate;
     }
 
+    /** Floors step/decaySteps, so the rate changes in steps (default false). */
     public ExponentialDecay staircase(boolean staircase) {
         this.staircase = staircase;
         return this;

@@ -17,6 +17,7 @@ public final class InverseTimeDecay implements LearningRateSchedule {
     private final double decayRate;
     private boolean staircase;
 
+    /** Divides the rate by 1 + decayRate·step/decaySteps. */
     public InverseTimeDecay(double initialLearningRate, long decaySteps, double decayRate) {
         Schedules.checkRate("InverseTimeDecay", initialLearningRate);
         Schedules.checkSteps("InverseTimeDecay", decaySteps);
@@ -26,6 +27,7 @@ public final class InverseTimeDecay implements LearningRateSchedule {
         this.decayRate = decayRate;
     }
 
+    /** Floors step/decaySteps, so the rate changes in steps (default false). */
     public InverseTimeDecay staircase(boolean staircase) {
         this.staircase = staircase;
         return this;

@@ -13,10 +13,12 @@ import java.util.Map;
  */
 @FunctionalInterface
 public interface LearningRateSchedule {
+    /** The learning rate at this step (the iteration count before the update). */
     double at(long step);
 
     /** Keras's class name ({@code "ExponentialDecay"}); null for user schedules, which cannot be saved. */
     default String className() { return null; }
 
+    /** Keras's config of this schedule (keys as Keras's get_config). */
     default Map<String, Object> config() { return Map.of(); }
 }

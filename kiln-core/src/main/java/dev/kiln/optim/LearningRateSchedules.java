@@ -23,6 +23,7 @@ public final class LearningRateSchedules {
         return m;
     }
 
+    /** The inverse of {@link #serialize}: a new schedule from {"class_name", "config"} with Keras's keys. */
     @SuppressWarnings("unchecked")
     public static LearningRateSchedule deserialize(Map<String, Object> m) {
         String cls = (String) m.get("class_name");

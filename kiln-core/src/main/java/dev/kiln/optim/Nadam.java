@@ -15,9 +15,13 @@ import java.util.Map;
  * }</pre>
  */
 public class Nadam extends Optimizer {
+    /** Keras's default learning rate. */
     public static final double DEFAULT_LEARNING_RATE = 0.001;
+    /** Keras's default β1, the decay of the first-moment (mean) average. */
     public static final double DEFAULT_BETA_1 = 0.9;
+    /** Keras's default β2, the decay of the second-moment average. */
     public static final double DEFAULT_BETA_2 = 0.999;
+    /** Keras's default ε, which keeps the denominator away from 0. */
     public static final double DEFAULT_EPSILON = 1e-7;
     /** The momentum schedule's base, 0.96 in the paper and in Keras. */
     public static final double MOMENTUM_DECAY = 0.96;
@@ -31,16 +35,22 @@ public class Nadam extends Optimizer {
     private double uT1;
     private double uProductT;
 
+    /** With Keras's defaults. */
     public Nadam() { this(DEFAULT_LEARNING_RATE); }
 
+    /** With this learning rate and Keras's other defaults. */
     public Nadam(double learningRate) { super(learningRate); }
 
+    /** With a learning-rate schedule, evaluated at the iteration count before each step. */
     public Nadam(LearningRateSchedule schedule) { super(schedule); }
 
+    /** β1, the decay of the first-moment average, in [0, 1] (default 0.9). */
     public Nadam beta1(double b) { this.beta1 = checkRange("beta1", b, 0.0, 1.0); return this; }
 
+    /** β2, the decay of the second-moment average, in [0, 1] (default 0.999). */
     public Nadam beta2(double b) { this.beta2 = checkRange("beta2", b, 0.0, 1.0); return this; }
 
+    /** ε, added to the denominator (default 1e-7). */
     public Nadam epsilon(double e) { this.epsilon = checkRange("epsilon", e, 0.0, Double.MAX_VALUE); return this; }
 
     @Override protected String[] slotNames() { return new String[] {"momentum", "velocity"}; }

@@ -52,8 +52,10 @@ public abstract class Optimizer {
         }
     }
 
+    /** With this learning rate and Keras's other defaults. */
     protected Optimizer(double learningRate) { learningRate(learningRate); }
 
+    /** With a learning-rate schedule, evaluated at the iteration count before each step. */
     protected Optimizer(LearningRateSchedule schedule) { learningRate(schedule); }
 
     /** Keras's name of this optimizer class ({@code "SGD"}, {@code "Adam"}), used in config and errors. */
@@ -95,6 +97,7 @@ public abstract class Optimizer {
         return this;
     }
 
+    /** Keras 2's time-based decay (0: off). */
     public double decay() { return decay; }
 
     // ------------------------------------------------------------------ clipping and weight decay
@@ -118,10 +121,13 @@ public abstract class Optimizer {
         }
     }
 
+    /** The per-gradient norm bound (0: off). */
     public double clipnorm() { return clipnorm; }
 
+    /** The per-element gradient bound (0: off). */
     public double clipvalue() { return clipvalue; }
 
+    /** The bound on the norm of all gradients together (0: off). */
     public double globalClipnorm() { return globalClipnorm; }
 
     /** Decoupled weight decay applied before each update: w ← w − w·weightDecay·lr. Default 0 (AdamW: 0.004). */
@@ -131,6 +137,7 @@ public abstract class Optimizer {
         return this;
     }
 
+    /** The decoupled weight decay (0: off). */
     public double weightDecay() { return weightDecay; }
 
     // ------------------------------------------------------------------ the step
@@ -270,6 +277,7 @@ public abstract class Optimizer {
     /** Optimizer-wide state beyond the iteration count (Nadam's u_product), for {@link #state}. */
     protected Map<String, Double> scalarState() { return Map.of(); }
 
+    /** Restores what {@link #scalarState()} exported. */
     protected void loadScalarState(Map<String, Double> values) {}
 
     // ------------------------------------------------------------------ config and state

@@ -19,6 +19,7 @@ public final class PiecewiseConstantDecay implements LearningRateSchedule {
     private final long[] boundaries;
     private final double[] values;
 
+    /** {@code values} has one more entry than the increasing {@code boundaries}. */
     public PiecewiseConstantDecay(long[] boundaries, double[] values) {
         if (values.length != boundaries.length + 1) {
             throw new IllegalArgumentException("PiecewiseConstantDecay: values must have one more entry than boundaries, got "

@@ -13,11 +13,15 @@ import java.util.Map;
  * }</pre>
  */
 public class RMSprop extends Optimizer {
+    /** Keras's default learning rate. */
     public static final double DEFAULT_LEARNING_RATE = 0.001;
+    /** Keras's default ρ, the decay of the moving average of g². */
     public static final double DEFAULT_RHO = 0.9;
+    /** Momentum off by default. */
     public static final double DEFAULT_MOMENTUM = 0.0;
     /** Added inside the square root, as Keras 3 does (√(v + ε)). */
     public static final double DEFAULT_EPSILON = 1e-7;
+    /** Not centered by default. */
     public static final boolean DEFAULT_CENTERED = false;
 
     private double rho = DEFAULT_RHO;
@@ -25,14 +29,19 @@ public class RMSprop extends Optimizer {
     private double epsilon = DEFAULT_EPSILON;
     private boolean centered = DEFAULT_CENTERED;
 
+    /** With Keras's defaults. */
     public RMSprop() { this(DEFAULT_LEARNING_RATE); }
 
+    /** With this learning rate and Keras's other defaults. */
     public RMSprop(double learningRate) { super(learningRate); }
 
+    /** With a learning-rate schedule, evaluated at the iteration count before each step. */
     public RMSprop(LearningRateSchedule schedule) { super(schedule); }
 
+    /** ρ, the decay of the moving averages, in [0, 1]. */
     public RMSprop rho(double rho) { this.rho = checkRange("rho", rho, 0.0, 1.0); return this; }
 
+    /** Momentum in [0, 1] (default 0); switching it on or off must precede the first step. */
     public RMSprop momentum(double momentum) {
         checkRange("momentum", momentum, 0.0, 1.0);
         if ((momentum > 0) != (this.momentum > 0)) requireNoState("momentum");
@@ -40,8 +49,10 @@ public class RMSprop extends Optimizer {
         return this;
     }
 
+    /** ε, added to the denominator (default 1e-7). */
     public RMSprop epsilon(double epsilon) { this.epsilon = checkRange("epsilon", epsilon, 0.0, Double.MAX_VALUE); return this; }
 
+    /** Divides by the estimated variance of g (centered RMSprop); must be chosen before the first step. */
     public RMSprop centered(boolean centered) {
         if (centered != this.centered) requireNoState("centered");
         this.centered = centered;

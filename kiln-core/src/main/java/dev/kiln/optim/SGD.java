@@ -18,15 +18,19 @@ public class SGD extends Optimizer {
     public static final double DEFAULT_LEARNING_RATE = 0.01;
     /** Momentum off by default. */
     public static final double DEFAULT_MOMENTUM = 0.0;
+    /** Nesterov momentum off by default. */
     public static final boolean DEFAULT_NESTEROV = false;
 
     private double momentum = DEFAULT_MOMENTUM;
     private boolean nesterov = DEFAULT_NESTEROV;
 
+    /** With Keras's defaults. */
     public SGD() { this(DEFAULT_LEARNING_RATE); }
 
+    /** With this learning rate and Keras's other defaults. */
     public SGD(double learningRate) { super(learningRate); }
 
+    /** With a learning-rate schedule, evaluated at the iteration count before each step. */
     public SGD(LearningRateSchedule schedule) { super(schedule); }
 
     /** Momentum in [0, 1] (0: plain gradient descent). */
@@ -37,13 +41,16 @@ public class SGD extends Optimizer {
         return this;
     }
 
+    /** The momentum. */
     public double momentum() { return momentum; }
 
+    /** Nesterov momentum (default false). */
     public SGD nesterov(boolean nesterov) {
         this.nesterov = nesterov;
         return this;
     }
 
+    /** Whether Nesterov momentum is on. */
     public boolean nesterov() { return nesterov; }
 
     @Override protected String[] slotNames() { return momentum > 0 ? new String[] {"momentum"} : new String[0]; }
