@@ -1,5 +1,6 @@
 package dev.kiln.model;
 
+import dev.kiln.nn.InputLayer;
 import dev.kiln.nn.Layer;
 import dev.kiln.tensor.Shape;
 import java.util.Locale;
@@ -23,15 +24,19 @@ final class Summary {
         b.append("=".repeat(LINE)).append('\n');
         Shape s = model.inputShape();
         long trainable = 0, nonTrainable = 0;
+        // Keras lists no row for the input layer: it only declares the shape.
+        int last = model.layers().size() - 1;
+        while (last > 0 && model.layers().get(last) instanceof InputLayer) last--;
         for (int i = 0; i < model.layers().size(); i++) {
             Layer l = model.layers().get(i);
             s = s == null ? null : l.outputShape(s);
+            if (l instanceof InputLayer) continue;
             long params = l.built() ? l.countParams() : 0;
             for (var w : l.trainableWeights()) trainable += w.size();
             for (var w : l.nonTrainableWeights()) nonTrainable += w.size();
             b.append(row(l.name() + " (" + l.getClass().getSimpleName() + ")", s == null ? "?" : s.toString(),
                     l.built() ? Long.toString(params) : "0 (unbuilt)"));
-            b.append(i == model.layers().size() - 1 ? "=".repeat(LINE) : "_".repeat(LINE)).append('\n');
+            b.append(i == last ? "=".repeat(LINE) : "_".repeat(LINE)).append('\n');
         }
         if (model.layers().isEmpty()) b.append("=".repeat(LINE)).append('\n');
         b.append("Total params: ").append(String.format(Locale.ROOT, "%,d", trainable + nonTrainable)).append('\n');

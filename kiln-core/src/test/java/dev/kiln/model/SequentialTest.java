@@ -200,6 +200,11 @@ class SequentialTest {
         } finally {
             System.setOut(old);
         }
+        Sequential withInput = new Sequential().name("tiny");
+        withInput.add(new dev.kiln.nn.InputLayer(2));
+        withInput.add(new Dense(50).name("hidden"));
+        withInput.add(new Dense(3).name("out"));
+        assertEquals(expected, Summary.of(withInput), "no row for the input layer, as Keras");
         m.layers().get(1).trainable(false);
         assertTrue(Summary.of(m).contains("Trainable params: 150\nNon-trainable params: 153"), Summary.of(m));
     }
