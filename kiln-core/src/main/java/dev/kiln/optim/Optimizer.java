@@ -152,7 +152,15 @@ public abstract class Optimizer {
      */
     public final void step(List<Tensor> params) {
         int n = params.size();
-        for (int i = 0; i < n; i++) check(params.get(i), i);
+        boolean anyGradient = false;
+        for (int i = 0; i < n; i++) {
+            check(params.get(i), i);
+            anyGradient |= params.get(i).grad() != null;
+        }
+        if (!anyGradient) {   // Keras: nothing to apply, but the step still counts
+            iterations++;
+            return;
+        }
         double lr = learningRate();
         long t = iterations + 1;
         double globalScale = 1.0;

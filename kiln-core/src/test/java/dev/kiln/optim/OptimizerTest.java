@@ -54,6 +54,10 @@ class OptimizerTest {
         assertEquals(0.5, a.item(), 0);
         assertEquals(2, b.item(), 0);
         assertEquals(1, sgd.iterations());
+        Nadam nadam = new Nadam();
+        nadam.step(List.of(b));   // no gradient at all: counted, but Nadam's momentum product is untouched (Keras)
+        assertEquals(1, nadam.iterations());
+        assertEquals(1.0, nadam.state(List.of(b)).get("u_product").item(), 0.0);
     }
 
     @Test
