@@ -3,8 +3,8 @@
 
 Usage: /usr/bin/python3 gemm_table.py --jmh r1.json [r2.json ...] --torch t1.json [t2.json ...]
 
-JMH files: `-rf json` output of GemmBenchmark (param `shape` = MxKxN, time per op in us); each
-round's Kiln figure is the median of its measurement iterations. Torch files: gemm_torch_shapes.py
+Kiln files: `-rf json` output of GemmBenchmark (param `shape` = MxKxN, time per op in us), each
+round's figure being the median of its measurement iterations; or GemmCpuTime --json output. Torch files: gemm_torch_shapes.py
 --json output. With several rounds the table shows the median over rounds and the min..max spread.
 GFLOP/s = 2*M*N*K / time.
 """
@@ -18,12 +18,16 @@ def kiln_rounds(paths):
     for path in paths:
         per_shape = {}
         with open(path) as f:
-            for entry in json.load(f):
-                shape = entry["params"]["shape"]
-                unit = entry["primaryMetric"]["scoreUnit"]
-                scale = {"us/op": 1e-6, "ns/op": 1e-9, "ms/op": 1e-3, "s/op": 1.0}[unit]
-                samples = [x for fork in entry["primaryMetric"]["rawData"] for x in fork]
-                per_shape[shape] = statistics.median(samples) * scale
+            data = json.load(f)
+        if isinstance(data, dict):  # GemmCpuTime output: {"results": {shape: {"sec": s}}}
+            rounds.append({s: r["sec"] for s, r in data["results"].items()})
+            continue
+        for entry in data:
+            shape = entry["params"]["shape"]
+            unit = entry["primaryMetric"]["scoreUnit"]
+            scale = {"us/op": 1e-6, "ns/op": 1e-9, "ms/op": 1e-3, "s/op": 1.0}[unit]
+            samples = [x for fork in entry["primaryMetric"]["rawData"] for x in fork]
+            per_shape[shape] = statistics.median(samples) * scale
         rounds.append(per_shape)
     return rounds
 
