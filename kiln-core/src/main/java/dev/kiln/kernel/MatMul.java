@@ -60,7 +60,8 @@ public final class MatMul {
                     java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
                 }
             }
-        } else if (work <= SMALL_WORK || n < 8 || m < 4) {
+        } else if (work <= SMALL_WORK || m < 4 || n < floatKernel().nr()) {
+            // Narrower than one micro-tile: packing would pad most of each panel with zeros.
             floatKernel().small(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
         } else {
             FloatGemm.blocked(floatKernel(), threadsFor(work), transA, transB, m, n, k,
@@ -87,7 +88,8 @@ public final class MatMul {
                     java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0d);
                 }
             }
-        } else if (work <= SMALL_WORK || n < 8 || m < 4) {
+        } else if (work <= SMALL_WORK || m < 4 || n < doubleKernel().nr()) {
+            // Narrower than one micro-tile: packing would pad most of each panel with zeros.
             doubleKernel().small(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
         } else {
             DoubleGemm.blocked(doubleKernel(), threadsFor(work), transA, transB, m, n, k,
