@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  * Randomly zeroes a fraction {@code rate} of the inputs during training and scales the rest by
  * 1/(1 − rate) (inverted dropout, as Keras), so inference is the identity: y = x·m/(1 − rate),
  * m ~ Bernoulli(1 − rate), only when {@code training}. The mask generator is split from the build
- * generator (so a seeded model drops the same units), or seeded by {@link #seed(long)}.
+ * generator (so a seeded model drops the same units), or seeded by {@link #seed(long)}; {@link #noiseShape}
+ * shares one mask value along chosen axes.
  *
  * <pre>{@code
  * model.add(new Dense(64).activation("relu"));
@@ -20,6 +21,7 @@ import java.util.SplittableRandom;
 public class Dropout extends Layer {
     private final double rate;
     private Long seed;
+    private int[] noiseShape;
     private SplittableRandom rng;
 
     /** {@code rate} in [0, 1): the fraction of inputs dropped. */
@@ -38,11 +40,31 @@ public class Dropout extends Layer {
         return this;
     }
 
+    /**
+     * The shape of the mask (Keras's {@code noise_shape}), broadcast against the input; −1 takes the input's size.
+     * E.g. for (batch, timesteps, features), {@code noiseShape(-1, 1, -1)} drops the same features at every step.
+     */
+    public Dropout noiseShape(int... shape) {
+        for (int d : shape) {
+            if (d < -1 || d == 0) throw new IllegalArgumentException(describe() + ": noiseShape dimensions must be > 0 or -1, got " + java.util.Arrays.toString(shape));
+        }
+        this.noiseShape = shape.clone();
+        return this;
+    }
+
     @Override public Dropout name(String name) { super.name(name); return this; }
 
     @Override public Dropout dtype(DType dtype) { super.dtype(dtype); return this; }
 
-    @Override protected Shape computeOutputShape(Shape inputShape) { return inputShape; }
+    @Override
+    protected Shape computeOutputShape(Shape in) {
+        if (noiseShape != null) {
+            boolean ok = noiseShape.length == in.rank();
+            for (int i = 0; ok && i < noiseShape.length; i++) ok = noiseShape[i] == -1 || noiseShape[i] == 1 || in.dim(i) < 0 || noiseShape[i] == in.dim(i);
+            if (!ok) throw new IllegalArgumentException(describe() + ": noiseShape " + Shape.of(noiseShape) + " does not broadcast against input " + in);
+        }
+        return in;
+    }
 
     @Override
     protected void buildWeights(Shape inputShape, SplittableRandom buildRng) {
@@ -53,8 +75,12 @@ public class Dropout extends Layer {
     protected Tensor forward(Tensor x, boolean training) {
         if (!training || rate == 0) return x;
         double scale = 1.0 / (1.0 - rate);
-        int n = x.size();
         int[] shape = x.shape().toArray();
+        if (noiseShape != null) {
+            computeOutputShape(x.shape());
+            for (int i = 0; i < shape.length; i++) if (noiseShape[i] != -1) shape[i] = noiseShape[i];
+        }
+        int n = Shape.of(shape).size();
         Tensor mask;
         if (x.dtype() == DType.FLOAT64) {
             double[] m = new double[n];
@@ -74,6 +100,7 @@ public class Dropout extends Layer {
         Map<String, Object> c = super.config();
         c.put("rate", rate);
         c.put("seed", seed);
+        c.put("noise_shape", noiseShape == null ? null : Config.shapeList(Shape.of(noiseShape)));
         return c;
     }
 
@@ -82,6 +109,7 @@ public class Dropout extends Layer {
         d.applyBaseConfig(c);
         Long s = Config.seed(c);
         if (s != null) d.seed(s);
+        if (c.get("noise_shape") != null) d.noiseShape(Config.ints(c.get("noise_shape")));
         return d;
     }
 }

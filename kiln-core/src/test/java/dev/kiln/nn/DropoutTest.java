@@ -71,6 +71,20 @@ class DropoutTest {
     }
 
     @Test
+    void noiseShapeSharesTheMaskAlongAxes() {
+        Dropout d = new Dropout(0.5).noiseShape(-1, 1, -1);
+        d.build(Shape.of(-1, 4, 6), new SplittableRandom(3));
+        double[] y = d.call(Tensor.ones(5, 4, 6), true).toDoubleArray();
+        for (int b = 0; b < 5; b++) {
+            for (int t = 1; t < 4; t++) {
+                for (int f = 0; f < 6; f++) assertEquals(y[(b * 4) * 6 + f], y[(b * 4 + t) * 6 + f], 0.0, "same mask at every step");
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new Dropout(0.5).noiseShape(-1, 3).outputShape(Shape.of(-1, 4)));
+        LayerTester.configRoundTrip(() -> new Dropout(0.3).noiseShape(-1, 1, 3), 2, 4, 3);
+    }
+
+    @Test
     void configAndErrors() {
         LayerTester.configRoundTrip(() -> new Dropout(0.3).seed(5), 2, 3);
         assertThrows(IllegalArgumentException.class, () -> new Dropout(1.0));

@@ -21,6 +21,7 @@ class InputLayerTest {
         assertThrows(IllegalArgumentException.class, () -> new InputLayer(0, 3));
         assertEquals(0, in.countParams());
         LayerTester.configRoundTrip(() -> new InputLayer(3, 2), 4, 3, 2);
+        LayerTester.gradientCheck(() -> new InputLayer(3, 2), true, -1, 1, 4, 3, 2);
         assertEquals(Shape.of(-1, 3), Layers.fromConfig("InputLayer", new InputLayer(3).config()).inputShape());
     }
 }
