@@ -35,10 +35,13 @@ public final class AUC extends Metric {
     private final double[] negativeBuckets;
     private boolean fromLogits;
 
+    /** Keras's defaults: 200 thresholds, ROC, interpolation. */
     public AUC() { this(DEFAULT_NUM_THRESHOLDS, Curve.ROC, SummationMethod.INTERPOLATION); }
 
+    /** A ROC AUC with interpolation on {@code numThresholds} (> 1) thresholds. */
     public AUC(int numThresholds) { this(numThresholds, Curve.ROC, SummationMethod.INTERPOLATION); }
 
+    /** An AUC on {@code numThresholds} (> 1) evenly spaced thresholds of the given curve and summation. */
     public AUC(int numThresholds, Curve curve, SummationMethod summationMethod) {
         super("auc");
         if (numThresholds <= 1) throw new IllegalArgumentException("AUC: numThresholds (" + numThresholds + ") must be > 1");

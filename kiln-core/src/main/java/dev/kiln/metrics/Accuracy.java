@@ -12,6 +12,7 @@ package dev.kiln.metrics;
  * }</pre>
  */
 public final class Accuracy extends SampleMean.Elementwise {
+    /** An accuracy named {@code "accuracy"}. */
     public Accuracy() { super("accuracy"); }
 
     @Override

@@ -17,14 +17,17 @@ public final class BinaryAccuracy extends SampleMean.Elementwise {
     public static final double DEFAULT_THRESHOLD = 0.5;
     private final double threshold;
 
+    /** Threshold {@value #DEFAULT_THRESHOLD}. */
     public BinaryAccuracy() { this(DEFAULT_THRESHOLD); }
 
+    /** A prediction above {@code threshold} (finite) counts as 1. */
     public BinaryAccuracy(double threshold) {
         super("binary_accuracy");
         if (!Double.isFinite(threshold)) throw new IllegalArgumentException("BinaryAccuracy: threshold must be finite, got " + threshold);
         this.threshold = threshold;
     }
 
+    /** The decision threshold. */
     public double threshold() { return threshold; }
 
     @Override

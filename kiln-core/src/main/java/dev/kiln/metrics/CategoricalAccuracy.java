@@ -14,6 +14,7 @@ import dev.kiln.tensor.Tensor;
  * }</pre>
  */
 public final class CategoricalAccuracy extends SampleMean {
+    /** A metric named {@code "categorical_accuracy"}. */
     public CategoricalAccuracy() { super("categorical_accuracy"); }
 
     @Override

@@ -14,6 +14,7 @@ package dev.kiln.metrics;
  * }</pre>
  */
 public final class Keras2BinaryAccuracy extends SampleMean.Elementwise {
+    /** A metric named {@code "keras2_binary_accuracy"}. */
     public Keras2BinaryAccuracy() { super("keras2_binary_accuracy"); }
 
     @Override

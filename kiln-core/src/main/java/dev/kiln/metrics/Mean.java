@@ -21,6 +21,7 @@ public class Mean extends Metric {
     /** A mean named {@code "mean"}. */
     public Mean() { this("mean"); }
 
+    /** A mean reported under {@code name}. */
     public Mean(String name) { super(name); }
 
     /** Adds one value with a weight (e.g. a batch's mean loss weighted by its batch size). */

@@ -11,6 +11,7 @@ package dev.kiln.metrics;
  * }</pre>
  */
 public final class MeanAbsoluteError extends SampleMean.Elementwise {
+    /** A metric named {@code "mean_absolute_error"}. */
     public MeanAbsoluteError() { super("mean_absolute_error"); }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.function.BinaryOperator;
 public final class MeanMetricWrapper extends SampleMean {
     private final BinaryOperator<Tensor> fn;
 
+    /** The mean of {@code fn}'s per-sample values, reported under {@code name}. */
     public MeanMetricWrapper(String name, BinaryOperator<Tensor> fn) {
         super(name);
         if (fn == null) throw new IllegalArgumentException("MeanMetricWrapper '" + name + "': fn must not be null");

@@ -11,6 +11,7 @@ package dev.kiln.metrics;
  * }</pre>
  */
 public final class MeanSquaredError extends SampleMean.Elementwise {
+    /** A metric named {@code "mean_squared_error"}. */
     public MeanSquaredError() { super("mean_squared_error"); }
 
     @Override

@@ -20,8 +20,10 @@ public final class Precision extends Metric {
     private double truePositives;
     private double falsePositives;
 
+    /** Threshold {@value #DEFAULT_THRESHOLD}. */
     public Precision() { this(DEFAULT_THRESHOLD); }
 
+    /** A prediction above {@code threshold} counts as positive. */
     public Precision(double threshold) {
         super("precision");
         this.threshold = threshold;

@@ -20,8 +20,10 @@ public final class Recall extends Metric {
     private double truePositives;
     private double falseNegatives;
 
+    /** Threshold {@value #DEFAULT_THRESHOLD}. */
     public Recall() { this(DEFAULT_THRESHOLD); }
 
+    /** A prediction above {@code threshold} counts as positive. */
     public Recall(double threshold) {
         super("recall");
         this.threshold = threshold;

@@ -12,6 +12,7 @@ package dev.kiln.metrics;
  * }</pre>
  */
 public final class RootMeanSquaredError extends SampleMean.Elementwise {
+    /** A metric named {@code "root_mean_squared_error"}. */
     public RootMeanSquaredError() { super("root_mean_squared_error"); }
 
     @Override

@@ -13,6 +13,7 @@ package dev.kiln.metrics;
  * }</pre>
  */
 public final class SignAccuracy extends SampleMean.Elementwise {
+    /** A metric named {@code "sign_accuracy"}. */
     public SignAccuracy() { super("sign_accuracy"); }
 
     @Override

@@ -13,6 +13,7 @@ import dev.kiln.tensor.Tensor;
  * }</pre>
  */
 public final class SparseCategoricalAccuracy extends SampleMean {
+    /** A metric named {@code "sparse_categorical_accuracy"}. */
     public SparseCategoricalAccuracy() { super("sparse_categorical_accuracy"); }
 
     @Override

@@ -16,14 +16,17 @@ import dev.kiln.tensor.Tensor;
 public final class SparseTopKCategoricalAccuracy extends SampleMean {
     private final int k;
 
+    /** k = 5, Keras's default. */
     public SparseTopKCategoricalAccuracy() { this(TopKCategoricalAccuracy.DEFAULT_K); }
 
+    /** Counts a hit when the label is among the {@code k} (>= 1) largest predictions. */
     public SparseTopKCategoricalAccuracy(int k) {
         super("sparse_top_k_categorical_accuracy");
         if (k < 1) throw new IllegalArgumentException("SparseTopKCategoricalAccuracy: k (" + k + ") must be >= 1");
         this.k = k;
     }
 
+    /** How many of the largest predictions count. */
     public int k() { return k; }
 
     @Override

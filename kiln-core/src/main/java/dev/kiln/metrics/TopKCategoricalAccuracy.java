@@ -18,14 +18,17 @@ public final class TopKCategoricalAccuracy extends SampleMean {
     public static final int DEFAULT_K = 5;
     private final int k;
 
+    /** k = {@value #DEFAULT_K}, Keras's default. */
     public TopKCategoricalAccuracy() { this(DEFAULT_K); }
 
+    /** Counts a hit when the label is among the {@code k} (>= 1) largest predictions. */
     public TopKCategoricalAccuracy(int k) {
         super("top_k_categorical_accuracy");
         if (k < 1) throw new IllegalArgumentException("TopKCategoricalAccuracy: k (" + k + ") must be >= 1");
         this.k = k;
     }
 
+    /** How many of the largest predictions count. */
     public int k() { return k; }
 
     @Override

@@ -28,11 +28,13 @@ public final class CSVLogger extends Callback {
     private BufferedWriter writer;
     private List<String> keys;
 
+    /** Logs to {@code file}, replaced at the start of training (see {@link #append}). */
     public CSVLogger(Path file) {
         if (file == null) throw new IllegalArgumentException("CSVLogger: file must not be null");
         this.file = file;
     }
 
+    /** The column separator (default ","). */
     public CSVLogger separator(String s) {
         if (s == null || s.isEmpty()) throw new IllegalArgumentException("CSVLogger: separator must be non-empty");
         separator = s;

@@ -25,8 +25,10 @@ public abstract class Callback {
     /** The model being trained (null before fit). */
     public Sequential model() { return model; }
 
+    /** Before the first epoch. */
     public void onTrainBegin(Map<String, Double> logs) {}
 
+    /** After the last epoch (or the one training stopped in); {@code logs} are its logs. */
     public void onTrainEnd(Map<String, Double> logs) {}
 
     /** Before epoch {@code epoch} (0-based). */

@@ -33,14 +33,17 @@ public final class EarlyStopping extends Callback {
     private int bestEpoch;
     private List<Tensor> bestWeights;
 
+    /** The log key to watch (default {@code "val_loss"}). */
     public EarlyStopping monitor(String name) { monitorName = name; return this; }
 
+    /** The smallest change that counts as an improvement (default 0). */
     public EarlyStopping minDelta(double d) {
         if (!(d >= 0)) throw new IllegalArgumentException("EarlyStopping: minDelta (" + d + ") must be >= 0; the direction comes from mode");
         minDelta = d;
         return this;
     }
 
+    /** Epochs without improvement before stopping (default 0). */
     public EarlyStopping patience(int p) {
         if (p < 0) throw new IllegalArgumentException("EarlyStopping: patience (" + p + ") must be >= 0");
         patience = p;
@@ -53,8 +56,10 @@ public final class EarlyStopping extends Callback {
     /** A value to reach: the wait only resets on epochs that beat both the best and the baseline. */
     public EarlyStopping baseline(double b) { baseline = b; return this; }
 
+    /** Whether to put back the best epoch's weights when training ends (default false). */
     public EarlyStopping restoreBestWeights(boolean r) { restoreBestWeights = r; return this; }
 
+    /** Epochs to wait before monitoring at all (default 0). */
     public EarlyStopping startFromEpoch(int e) {
         if (e < 0) throw new IllegalArgumentException("EarlyStopping: startFromEpoch (" + e + ") must be >= 0");
         startFromEpoch = e;

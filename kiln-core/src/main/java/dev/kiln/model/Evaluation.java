@@ -34,6 +34,7 @@ public final class Evaluation {
         return v;
     }
 
+    /** The names computed, loss first. */
     public Set<String> names() { return values.keySet(); }
 
     /** Names to values, loss first. */

@@ -58,6 +58,7 @@ public final class History {
         return v[v.length - 1];
     }
 
+    /** Whether the history has this key. */
     public boolean contains(String key) { return values.containsKey(key); }
 
     /** The keys, in the order Keras reports them (loss, metrics, then the validation ones). */

@@ -19,16 +19,22 @@ public final class LambdaCallback extends Callback {
     private BiConsumer<Integer, Map<String, Double>> batchBegin;
     private BiConsumer<Integer, Map<String, Double>> batchEnd;
 
+    /** Runs {@code f} before training. */
     public LambdaCallback onTrainBegin(Consumer<Map<String, Double>> f) { trainBegin = f; return this; }
 
+    /** Runs {@code f} after training. */
     public LambdaCallback onTrainEnd(Consumer<Map<String, Double>> f) { trainEnd = f; return this; }
 
+    /** Runs {@code f(epoch, logs)} before each epoch. */
     public LambdaCallback onEpochBegin(BiConsumer<Integer, Map<String, Double>> f) { epochBegin = f; return this; }
 
+    /** Runs {@code f(epoch, logs)} after each epoch and its validation. */
     public LambdaCallback onEpochEnd(BiConsumer<Integer, Map<String, Double>> f) { epochEnd = f; return this; }
 
+    /** Runs {@code f(batch, logs)} before each training batch. */
     public LambdaCallback onTrainBatchBegin(BiConsumer<Integer, Map<String, Double>> f) { batchBegin = f; return this; }
 
+    /** Runs {@code f(batch, logs)} after each training batch (running epoch means). */
     public LambdaCallback onTrainBatchEnd(BiConsumer<Integer, Map<String, Double>> f) { batchEnd = f; return this; }
 
     @Override

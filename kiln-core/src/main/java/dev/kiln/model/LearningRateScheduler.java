@@ -21,11 +21,13 @@ public final class LearningRateScheduler extends Callback {
     private final Schedule schedule;
     private int verbose;
 
+    /** Sets the rate from {@code schedule} before each epoch. */
     public LearningRateScheduler(Schedule schedule) {
         if (schedule == null) throw new IllegalArgumentException("LearningRateScheduler: schedule must not be null");
         this.schedule = schedule;
     }
 
+    /** 1 prints each new rate. */
     public LearningRateScheduler verbose(int v) { verbose = v; return this; }
 
     @Override

@@ -29,17 +29,22 @@ public final class ModelCheckpoint extends Callback {
     private Double best;
     private Path lastSaved;
 
+    /** Saves to {@code filepath}, which may hold {@code {epoch}} and log-key placeholders. */
     public ModelCheckpoint(Path filepath) {
         if (filepath == null) throw new IllegalArgumentException("ModelCheckpoint: filepath must not be null");
         this.filepath = filepath.toString();
     }
 
+    /** The log key that decides the best model (default {@code "val_loss"}). */
     public ModelCheckpoint monitor(String name) { monitorName = name; return this; }
 
+    /** "auto" (default), "min" or "max". */
     public ModelCheckpoint mode(String m) { mode = m; return this; }
 
+    /** Save only when the monitored value improves (default false: every epoch). */
     public ModelCheckpoint saveBestOnly(boolean b) { saveBestOnly = b; return this; }
 
+    /** 1 prints each save. */
     public ModelCheckpoint verbose(int v) { verbose = v; return this; }
 
     /** The file written last (null if none yet). */

@@ -31,6 +31,7 @@ public final class ReduceLROnPlateau extends Callback {
     private int wait;
     private int cooldownCounter;
 
+    /** The log key to watch (default {@code "val_loss"}). */
     public ReduceLROnPlateau monitor(String name) { monitorName = name; return this; }
 
     /** The multiplier of the rate, in (0, 1). */
@@ -40,28 +41,34 @@ public final class ReduceLROnPlateau extends Callback {
         return this;
     }
 
+    /** Epochs without improvement before reducing (default 10). */
     public ReduceLROnPlateau patience(int p) {
         if (p < 0) throw new IllegalArgumentException("ReduceLROnPlateau: patience (" + p + ") must be >= 0");
         patience = p;
         return this;
     }
 
+    /** "auto" (default), "min" or "max". */
     public ReduceLROnPlateau mode(String m) { mode = m; return this; }
 
+    /** The smallest change that counts as an improvement (default 1e-4). */
     public ReduceLROnPlateau minDelta(double d) { minDelta = d; return this; }
 
+    /** Epochs after a reduction before the wait counts again (default 0). */
     public ReduceLROnPlateau cooldown(int c) {
         if (c < 0) throw new IllegalArgumentException("ReduceLROnPlateau: cooldown (" + c + ") must be >= 0");
         cooldown = c;
         return this;
     }
 
+    /** The rate never goes below this (default 0). */
     public ReduceLROnPlateau minLr(double lr) {
         if (!(lr >= 0)) throw new IllegalArgumentException("ReduceLROnPlateau: minLr (" + lr + ") must be >= 0");
         minLr = lr;
         return this;
     }
 
+    /** 1 prints each reduction. */
     public ReduceLROnPlateau verbose(int v) { verbose = v; return this; }
 
     @Override

@@ -50,6 +50,7 @@ public class Sequential {
     private Trainer trainer;
     private boolean stopTraining;
 
+    /** An empty model named {@code "sequential"} (then {@code "sequential_1"}, …), with a random seed. */
     public Sequential() {
         int n = NAMES.computeIfAbsent("sequential", k -> new AtomicInteger()).getAndIncrement();
         this.name = n == 0 ? "sequential" : "sequential_" + n;
@@ -87,6 +88,7 @@ public class Sequential {
         return this;
     }
 
+    /** The layers, in order (read-only). */
     public List<Layer> layers() { return Collections.unmodifiableList(layers); }
 
     /** The layer with this name. */
@@ -97,8 +99,10 @@ public class Sequential {
         throw new IllegalArgumentException(describe() + ": no layer named '" + layerName + "'; layers: " + names);
     }
 
+    /** The model's name, shown by {@link #summary()}. */
     public String name() { return name; }
 
+    /** Renames the model. */
     public Sequential name(String newName) {
         if (newName == null || newName.isEmpty()) throw new IllegalArgumentException("Sequential.name: name must be non-empty");
         this.name = newName;
@@ -139,6 +143,7 @@ public class Sequential {
         return this;
     }
 
+    /** The seed in use (drawn at random unless {@link #seed(long)} set one). */
     public long seed() { return seed; }
 
     /** The seed of the epochs' row orders, in the range {@link Batches} takes. */
@@ -195,8 +200,10 @@ public class Sequential {
     /** Compiles with an optimizer by name ({@code "adam"}, {@code "sgd"}, … with Keras's defaults). */
     public Sequential compile(String optimizer, String loss, Object... metrics) { return compileWith(optimizer, loss, metrics); }
 
+    /** Compiles with an optimizer by name and a loss object. */
     public Sequential compile(String optimizer, Loss loss, Object... metrics) { return compileWith(optimizer, loss, metrics); }
 
+    /** Compiles with an optimizer by name and a loss function. */
     public Sequential compile(String optimizer, LossFunction loss, Object... metrics) { return compileWith(optimizer, loss, metrics); }
 
     private Sequential compileWith(Object optimizer, Object loss, Object[] metrics) {
@@ -215,6 +222,7 @@ public class Sequential {
 
     Compiled compiledState() { return compiled; }
 
+    /** Whether {@code compile} was called. */
     public boolean isCompiled() { return compiled != null; }
 
     /** The compiled optimizer. */
@@ -317,6 +325,7 @@ public class Sequential {
     /** Sets the flag that ends {@code fit} after the current batch (callbacks use it). */
     public void stopTraining(boolean stop) { this.stopTraining = stop; }
 
+    /** Whether a callback asked {@code fit} to stop. */
     public boolean stopTraining() { return stopTraining; }
 
     // ================================================================== evaluate, predict, single batches
@@ -324,6 +333,7 @@ public class Sequential {
     /** Loss and metrics over (x, y), in batches of 32, silently. */
     public Evaluation evaluate(Tensor x, Tensor y) { return evaluate(x, y, null, Fit.DEFAULT_BATCH_SIZE, 0); }
 
+    /** Loss and metrics over (x, y) in batches of {@code batchSize}, silently. */
     public Evaluation evaluate(Tensor x, Tensor y, int batchSize) { return evaluate(x, y, null, batchSize, 0); }
 
     /**
@@ -347,6 +357,7 @@ public class Sequential {
     /** The model's outputs for x, in batches of 32, in inference mode and without a gradient graph. */
     public Tensor predict(Tensor x) { return predict(x, Fit.DEFAULT_BATCH_SIZE); }
 
+    /** The outputs for x in batches of {@code batchSize}, without a gradient graph. */
     public Tensor predict(Tensor x, int batchSize) {
         if (batchSize <= 0) throw new IllegalArgumentException("predict: batchSize (" + batchSize + ") must be > 0");
         adoptInputShape("predict", x);
@@ -357,6 +368,7 @@ public class Sequential {
     /** One gradient step on one batch; returns that batch's loss and metrics (Keras's train_on_batch). */
     public Evaluation trainOnBatch(Tensor x, Tensor y) { return trainOnBatch(x, y, null); }
 
+    /** One gradient step on one weighted batch (sampleWeight nullable); returns its loss and metrics. */
     public Evaluation trainOnBatch(Tensor x, Tensor y, Tensor sampleWeight) {
         requireCompiled("trainOnBatch");
         adoptInputShape("trainOnBatch", x);
@@ -413,6 +425,7 @@ public class Sequential {
         return out;
     }
 
+    /** The weights the optimizer leaves alone (e.g. moving statistics), layer by layer (live tensors). */
     public List<Tensor> nonTrainableWeights() {
         List<Tensor> out = new ArrayList<>();
         for (Layer l : layers) out.addAll(l.nonTrainableWeights());
