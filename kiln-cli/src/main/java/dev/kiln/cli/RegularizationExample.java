@@ -175,7 +175,7 @@ public final class RegularizationExample {
             for (int j = 0; j < FEATURES; j++) {
                 (r.informative()[j] ? inf : irr)[j] = s.weights()[j];
             }
-            panels.add(new BarChart().title(s.label() + String.format(Locale.ROOT, " (test MSE %.4f)", s.testMse()))
+            panels.add(new BarChart().title(s.label() + String.format(Locale.ROOT, " (test MSE %.2g)", s.testMse()))
                     .xLabel("feature").yLabel("weight").size(560, 260).categories(names)
                     .series("informative", inf).series("irrelevant", irr).yRange(-1.05 * max, 1.05 * max).render());
         }

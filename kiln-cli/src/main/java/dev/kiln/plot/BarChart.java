@@ -79,6 +79,9 @@ public final class BarChart extends Plot<BarChart> {
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         style(chart.getStyler());
         chart.getStyler().setOverlapped(true);
+        // Bars fill the whole width: the legend goes below the plot so it hides none of them.
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         chart.getStyler().setAvailableSpaceFill(0.8);
         if (yMin != null) {
             chart.getStyler().setYAxisMin(yMin);

@@ -66,6 +66,9 @@ public final class LineChart extends Plot<LineChart> {
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(logY);
+        if (logY) {
+            chart.getStyler().setYAxisDecimalPattern("0.##E0");
+        }
         // XChart puts a tick on nearly every integer x (epochs); a dozen labels are readable.
         chart.getStyler().setXAxisMaxLabelCount(12);
         for (Series s : series) {
