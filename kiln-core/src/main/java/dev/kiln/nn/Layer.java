@@ -159,7 +159,14 @@ public abstract class Layer {
         checkCompatible(inputShape);
         if (builtInputShape != null) return;
         computeOutputShape(inputShape);   // subclasses reject unusable shapes here, before any weight exists
-        buildWeights(inputShape, rng);
+        int before = weights.size();
+        try {
+            buildWeights(inputShape, rng);
+        } catch (RuntimeException e) {   // a failed build leaves the layer unbuilt and without half its weights
+            weights.subList(before, weights.size()).clear();
+            refreshViews();
+            throw e;
+        }
         builtInputShape = inputShape;
     }
 

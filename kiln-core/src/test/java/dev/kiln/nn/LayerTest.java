@@ -70,6 +70,15 @@ class LayerTest {
     }
 
     @Test
+    void failedBuildLeavesTheLayerUnbuilt() {
+        Dense d = new Dense(2).biasInitializer((shape, dtype, rng) -> Tensor.zeros(3));   // wrong shape for the bias
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> d.build(Shape.of(-1, 4), new SplittableRandom(1)));
+        assertTrue(e.getMessage().contains("weight 'bias'"), e.getMessage());
+        assertTrue(!d.built());
+        assertEquals(0, d.weights().size(), "the kernel made before the failure is gone");
+    }
+
+    @Test
     void dtypeMustBeSetBeforeBuilding() {
         Dense d = new Dense(1).dtype(DType.FLOAT64);
         d.build(Shape.of(-1, 2), new SplittableRandom(1));
