@@ -124,7 +124,11 @@ final class ModelArchive {
         return m;
     }
 
-    /** A loss by the name given to compile, by class when a fresh one of that class has the same config, else as custom. */
+    /**
+     * A loss by the name given to compile; a Loss object by class and config when {@link Losses#fromConfig}
+     * rebuilds it with the same config (checked here, through JSON); otherwise (lambdas, subclasses of
+     * Loss) only its name, and loading needs the object back.
+     */
     private static Map<String, Object> lossConfig(Compiled c) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (c.lossIdentifier != null) {
@@ -133,13 +137,18 @@ final class ModelArchive {
         }
         Loss l = c.loss;
         String cls = l.getClass().getSimpleName();
-        if (!(l instanceof LossFunctionWrapper) && Losses.names().contains(cls)) {
-            Loss fresh = Losses.get(cls).name(l.name()).reduction(l.reduction());
-            if (fresh.config().equals(l.config())) {
-                m.put("class_name", cls);
-                m.put("name", l.name());
-                m.put("reduction", l.reduction().kerasName());
-                return m;
+        if (!(l instanceof LossFunctionWrapper)) {
+            try {
+                Object config = JsonText.parse(JsonText.write(l.config()));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> cfg = (Map<String, Object>) config;
+                if (Losses.fromConfig(cls, cfg).config().toString().equals(l.config().toString())) {
+                    m.put("class_name", cls);
+                    m.put("config", cfg);
+                    return m;
+                }
+            } catch (IllegalArgumentException notRebuildable) {
+                // not a built-in class or a setting fromConfig does not know: saved as custom below
             }
         }
         m.put("custom", l.name());
@@ -263,8 +272,7 @@ final class ModelArchive {
             identifier = (String) lc.get("identifier");
             loss = Losses.get(identifier);
         } else if (lc.containsKey("class_name")) {
-            loss = Losses.get((String) lc.get("class_name")).name((String) lc.get("name"))
-                    .reduction(Reduction.fromKerasName((String) lc.get("reduction")));
+            loss = Losses.fromConfig((String) lc.get("class_name"), obj(lc.get("config")));
         } else {
             String name = (String) lc.get("custom");
             Object given = custom.get(name);

@@ -90,13 +90,14 @@ class ModelArchiveTest {
     void lossObjectsMetricsAndOptimizerSettingsSurvive() {
         Sequential m = new Sequential().seed(5);
         m.add(new Dense(1).inputDim(2).activation("sigmoid"));
-        m.compile(new Adam(0.005).beta1(0.8), new BinaryCrossentropy().name("bce_loss"), new AUC(), "acc");
+        m.compile(new Adam(0.005).beta1(0.8), new BinaryCrossentropy().fromLogits(false).labelSmoothing(0.1).name("bce_loss"), new AUC(), "acc");
         Tensor y = Fixtures.BLOBS.y().slice(0, 500).equal(1.0).reshape(500, 1);
         m.fit(Fixtures.trainX(), y, Fit.epochs(1).verbose(0));
         Path file = dir.resolve("m.kiln");
         m.save(file);
         Sequential l = Sequential.load(file);
         assertEquals("bce_loss", l.loss().name());
+        assertEquals(m.loss().config(), l.loss().config(), "the loss's settings survive (label smoothing)");
         assertEquals(m.optimizer().config(), l.optimizer().config());
         Evaluation a = m.evaluate(Fixtures.testX(), Fixtures.BLOBS.y().slice(500, 1000).equal(1.0).reshape(500, 1));
         Evaluation b = l.evaluate(Fixtures.testX(), Fixtures.BLOBS.y().slice(500, 1000).equal(1.0).reshape(500, 1));
