@@ -105,8 +105,10 @@ public final class LearningCurves extends Plot<LearningCurves> {
         for (int i = 0; i < epochs.length; i++) {
             epochs[i] = i + 1;
         }
+        // Rising curves (accuracy) end in the top-right corner, where the legend would hide them.
+        boolean rising = train[train.length - 1] > train[0];
         LineChart chart = new LineChart().title(panelTitle).xLabel("epoch").yLabel(yAxis).size(width, h)
-                .series("train", epochs, train, false);
+                .legendBottom(rising).series("train", epochs, train, false);
         if (test != null) {
             chart.series("test", epochs, test, false);
         }

@@ -26,6 +26,7 @@ public final class LineChart extends Plot<LineChart> {
     private final List<Series> series = new ArrayList<>();
     private boolean logX;
     private boolean logY;
+    private boolean legendBottom;
 
     /** Adds a line through the points (x[i], y[i]) with a marker on each point. */
     public LineChart series(String name, double[] x, double[] y) {
@@ -49,6 +50,12 @@ public final class LineChart extends Plot<LineChart> {
         return this;
     }
 
+    /** Puts the legend inside the bottom-right corner instead of the top-right (for rising curves). */
+    public LineChart legendBottom(boolean bottom) {
+        this.legendBottom = bottom;
+        return this;
+    }
+
     /** Plots y on a logarithmic scale (values &lt;= 0 are then dropped as gaps). */
     public LineChart logY(boolean logY) {
         this.logY = logY;
@@ -66,6 +73,9 @@ public final class LineChart extends Plot<LineChart> {
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(logY);
+        if (legendBottom) {
+            chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        }
         if (logY) {
             chart.getStyler().setYAxisDecimalPattern("0.##E0");
         }
