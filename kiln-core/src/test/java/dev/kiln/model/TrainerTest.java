@@ -54,6 +54,19 @@ class TrainerTest {
     }
 
     @Test
+    void aSumReducedLossIsValidatedInBatchesOfTheBatchSizeAsKeras() {
+        Sequential m = new Sequential().seed(4);
+        m.add(new Dense(1).inputDim(2));
+        m.compile(new SGD(0.0), new dev.kiln.losses.MeanSquaredError().reduction(dev.kiln.losses.Reduction.SUM));
+        Tensor y = Tensor.ones(500, 1);
+        History h = m.fit(Fixtures.trainX(), y, Fit.epochs(1).batchSize(50).validationData(Fixtures.testX(), y).verbose(0));
+        double per50 = m.evaluate(Fixtures.testX(), y, null, 50, 0).loss();
+        double whole = m.evaluate(Fixtures.testX(), y, null, 500, 0).loss();
+        assertEquals(per50, h.last("val_loss"), 1e-9 * per50);
+        assertEquals(10 * per50, whole, 1e-4 * whole, "a sum depends on the batch size");
+    }
+
+    @Test
     void validationSplitHoldsOutTheLastRowsBeforeShuffling() {
         Tensor x = Fixtures.trainX(), y = Fixtures.trainY();
         Sequential a = Fixtures.blobsModel(11), b = Fixtures.blobsModel(11);
