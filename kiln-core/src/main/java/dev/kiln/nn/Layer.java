@@ -237,14 +237,17 @@ public abstract class Layer {
 
     /**
      * Applies the layer to a batch. Builds the layer first if needed (with an unseeded generator: seed the
-     * model, or build explicitly, for reproducible weights). Throws IllegalArgumentException naming the
-     * layer and both shapes when the input does not fit.
+     * model, or build explicitly, for reproducible weights). A floating input of another dtype is cast to the
+     * layer's (Keras's autocast; the cast is differentiable). Throws IllegalArgumentException naming the layer
+     * and both shapes when the input does not fit.
      */
     public final Tensor call(Tensor input, boolean training) {
         if (input == null) throw new IllegalArgumentException(describe() + ": input is null");
         checkCompatible(input.shape());
         if (builtInputShape == null) build(batchFree(input.shape()), new SplittableRandom());
-        Tensor out = forward(input, training);
+        // Keras's autocast: floating inputs take the layer's dtype (float64 data into a float32 model stays float32)
+        Tensor x = input.dtype() != dtype && input.dtype().isFloating() ? input.astype(dtype) : input;
+        Tensor out = forward(x, training);
         if (activityRegularizer != null) {
             Tensor penalty = activityRegularizer.penalty(out);
             // Keras 3 (Layer.__call__) divides the activity penalty by the batch size of the output

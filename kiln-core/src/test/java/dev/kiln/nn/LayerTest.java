@@ -84,6 +84,14 @@ class LayerTest {
         d.build(Shape.of(-1, 2), new SplittableRandom(1));
         assertEquals(DType.FLOAT64, d.kernel().dtype());
         assertThrows(IllegalStateException.class, () -> d.dtype(DType.FLOAT32));
+        // autocast, as Keras: float32 data into a float64 layer and float64 data into a float32 one
+        assertEquals(DType.FLOAT64, d.call(Tensor.ones(3, 2), false).dtype());
+        Dense f32 = new Dense(1);
+        Tensor x64 = Tensor.ones(DType.FLOAT64, 3, 2).requiresGrad(true);
+        Tensor y = f32.call(x64, true);
+        assertEquals(DType.FLOAT32, y.dtype());
+        y.sum().backward();
+        assertEquals(DType.FLOAT64, x64.grad().dtype(), "the cast passes the gradient back");
         assertThrows(IllegalArgumentException.class, () -> new Dense(1).dtype(DType.INT32));
     }
 
