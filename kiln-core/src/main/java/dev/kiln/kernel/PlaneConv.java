@@ -84,16 +84,11 @@ final class PlaneConv {
         Parallelism.parallelFor(g.batch, (b0, b1) -> {
             float[] xp = Scratch.floats(XP, l.inLen);
             float[] out = Scratch.floats(OUT, co * l.outLen);
+            java.util.Arrays.fill(xp, 0, l.inLen, 0f); // the borders stay zero: pad() rewrites only the interior
             for (int b = b0; b < b1; b++) {
                 pad(g, l, x, b, xp);
                 kern.correlate(xp, l.inOff, k, wT, co, out, l.outLen, l.outLen);
-                int yb = b * g.pixels() * co;
-                for (int oy = 0; oy < g.outH; oy++) {
-                    for (int ox = 0; ox < g.outW; ox++) {
-                        int yo = yb + (oy * g.outW + ox) * co, q = oy * l.wp + ox;
-                        for (int o = 0; o < co; o++) y[yo + o] = out[o * l.outLen + q];
-                    }
-                }
+                unplane(g, l, out, y, b);
             }
         });
     }
@@ -115,27 +110,16 @@ final class PlaneConv {
             float[] dxp = dx == null ? null : Scratch.floats(OUT, ci * l.planeLen);
             float[] dwT = dw == null ? null : new float[co * k];
             java.util.Arrays.fill(dyp, 0, l.dyLen, 0f);
+            java.util.Arrays.fill(xp, 0, l.inLen, 0f);
             for (int b = b0; b < b1; b++) {
-                int yb = b * g.pixels() * co;
-                for (int oy = 0; oy < g.outH; oy++) {
-                    for (int ox = 0; ox < g.outW; ox++) {
-                        int yo = yb + (oy * g.outW + ox) * co, q = l.margin + oy * l.wp + ox;
-                        for (int o = 0; o < co; o++) dyp[o * (l.margin + l.planeLen) + q] = dy[yo + o];
-                    }
-                }
+                toPlanes(g, l, dy, b, dyp);
                 if (dwT != null) {
                     pad(g, l, x, b, xp);
                     kern.correlateGrad(xp, l.inOff, k, dyp, l.margin, l.margin + l.planeLen, co, l.outLen, dwT);
                 }
                 if (dxp != null) {
                     kern.correlate(dyp, l.dyOff, taps, wFlip, ci, dxp, l.planeLen, l.planeLen);
-                    int xb = b * g.inH * g.inW * ci;
-                    for (int iy = 0; iy < g.inH; iy++) {
-                        for (int ix = 0; ix < g.inW; ix++) {
-                            int xo = xb + (iy * g.inW + ix) * ci, r = (iy + g.padTop) * l.wp + ix + g.padLeft;
-                            for (int c = 0; c < ci; c++) dx[xo + c] = dxp[c * l.planeLen + r];
-                        }
-                    }
+                    unpad(g, l, dxp, dx, b);
                 }
             }
             if (dwT != null) partial[b0] = dwT;
@@ -151,14 +135,46 @@ final class PlaneConv {
         }
     }
 
-    /** Image b of x (H, W, C) into zeroed planes (C, hp, wp) at (padTop, padLeft). */
+    /** Image b of x (H, W, C) into the interior of the planes (C, hp, wp) at (padTop, padLeft); borders untouched. */
     private static void pad(Conv.Geometry g, Layout l, float[] x, int b, float[] xp) {
-        java.util.Arrays.fill(xp, 0, l.inLen, 0f);
         int c = g.inC, xb = b * g.inH * g.inW * c;
         for (int iy = 0; iy < g.inH; iy++) {
-            for (int ix = 0; ix < g.inW; ix++) {
-                int src = xb + (iy * g.inW + ix) * c, dst = (iy + g.padTop) * l.wp + ix + g.padLeft;
-                for (int ci = 0; ci < c; ci++) xp[ci * l.plane + dst] = x[src + ci];
+            for (int ci = 0; ci < c; ci++) {
+                int dst = ci * l.plane + (iy + g.padTop) * l.wp + g.padLeft, src = xb + iy * g.inW * c + ci;
+                for (int ix = 0; ix < g.inW; ix++) xp[dst + ix] = x[src + ix * c];
+            }
+        }
+    }
+
+    /** Output planes (outC, outH, wp) to image b of y (outH, outW, outC), dropping the columns ox >= outW. */
+    private static void unplane(Conv.Geometry g, Layout l, float[] out, float[] y, int b) {
+        int co = g.outC, yb = b * g.pixels() * co;
+        for (int oy = 0; oy < g.outH; oy++) {
+            for (int o = 0; o < co; o++) {
+                int src = o * l.outLen + oy * l.wp, dst = yb + oy * g.outW * co + o;
+                for (int ox = 0; ox < g.outW; ox++) y[dst + ox * co] = out[src + ox];
+            }
+        }
+    }
+
+    /** Image b of dy (outH, outW, outC) into the gradient planes after their margin; the other entries stay zero. */
+    private static void toPlanes(Conv.Geometry g, Layout l, float[] dy, int b, float[] dyp) {
+        int co = g.outC, yb = b * g.pixels() * co, stride = l.margin + l.planeLen;
+        for (int oy = 0; oy < g.outH; oy++) {
+            for (int o = 0; o < co; o++) {
+                int dst = o * stride + l.margin + oy * l.wp, src = yb + oy * g.outW * co + o;
+                for (int ox = 0; ox < g.outW; ox++) dyp[dst + ox] = dy[src + ox * co];
+            }
+        }
+    }
+
+    /** The interior of the input-gradient planes (C, hp, wp) to image b of dx (H, W, C). */
+    private static void unpad(Conv.Geometry g, Layout l, float[] dxp, float[] dx, int b) {
+        int c = g.inC, xb = b * g.inH * g.inW * c;
+        for (int iy = 0; iy < g.inH; iy++) {
+            for (int ci = 0; ci < c; ci++) {
+                int src = ci * l.planeLen + (iy + g.padTop) * l.wp + g.padLeft, dst = xb + iy * g.inW * c + ci;
+                for (int ix = 0; ix < g.inW; ix++) dx[dst + ix * c] = dxp[src + ix];
             }
         }
     }
@@ -173,16 +189,11 @@ final class PlaneConv {
         Parallelism.parallelFor(g.batch, (b0, b1) -> {
             double[] xp = Scratch.doubles(XP, l.inLen);
             double[] out = Scratch.doubles(OUT, co * l.outLen);
+            java.util.Arrays.fill(xp, 0, l.inLen, 0d); // the borders stay zero: pad() rewrites only the interior
             for (int b = b0; b < b1; b++) {
                 pad(g, l, x, b, xp);
                 ScalarConvKernel.correlate(xp, l.inOff, k, wT, co, out, l.outLen, l.outLen);
-                int yb = b * g.pixels() * co;
-                for (int oy = 0; oy < g.outH; oy++) {
-                    for (int ox = 0; ox < g.outW; ox++) {
-                        int yo = yb + (oy * g.outW + ox) * co, q = oy * l.wp + ox;
-                        for (int o = 0; o < co; o++) y[yo + o] = out[o * l.outLen + q];
-                    }
-                }
+                unplane(g, l, out, y, b);
             }
         });
     }
@@ -203,27 +214,16 @@ final class PlaneConv {
             double[] dxp = dx == null ? null : Scratch.doubles(OUT, ci * l.planeLen);
             double[] dwT = dw == null ? null : new double[co * k];
             java.util.Arrays.fill(dyp, 0, l.dyLen, 0d);
+            java.util.Arrays.fill(xp, 0, l.inLen, 0d);
             for (int b = b0; b < b1; b++) {
-                int yb = b * g.pixels() * co;
-                for (int oy = 0; oy < g.outH; oy++) {
-                    for (int ox = 0; ox < g.outW; ox++) {
-                        int yo = yb + (oy * g.outW + ox) * co, q = l.margin + oy * l.wp + ox;
-                        for (int o = 0; o < co; o++) dyp[o * (l.margin + l.planeLen) + q] = dy[yo + o];
-                    }
-                }
+                toPlanes(g, l, dy, b, dyp);
                 if (dwT != null) {
                     pad(g, l, x, b, xp);
                     ScalarConvKernel.correlateGrad(xp, l.inOff, k, dyp, l.margin, l.margin + l.planeLen, co, l.outLen, dwT);
                 }
                 if (dxp != null) {
                     ScalarConvKernel.correlate(dyp, l.dyOff, taps, wFlip, ci, dxp, l.planeLen, l.planeLen);
-                    int xb = b * g.inH * g.inW * ci;
-                    for (int iy = 0; iy < g.inH; iy++) {
-                        for (int ix = 0; ix < g.inW; ix++) {
-                            int xo = xb + (iy * g.inW + ix) * ci, r = (iy + g.padTop) * l.wp + ix + g.padLeft;
-                            for (int c = 0; c < ci; c++) dx[xo + c] = dxp[c * l.planeLen + r];
-                        }
-                    }
+                    unpad(g, l, dxp, dx, b);
                 }
             }
             if (dwT != null) partial[b0] = dwT;
@@ -239,14 +239,46 @@ final class PlaneConv {
         }
     }
 
-    /** Image b of x (H, W, C) into zeroed planes (C, hp, wp) at (padTop, padLeft). */
+    /** Image b of x (H, W, C) into the interior of the planes (C, hp, wp) at (padTop, padLeft); borders untouched. */
     private static void pad(Conv.Geometry g, Layout l, double[] x, int b, double[] xp) {
-        java.util.Arrays.fill(xp, 0, l.inLen, 0d);
         int c = g.inC, xb = b * g.inH * g.inW * c;
         for (int iy = 0; iy < g.inH; iy++) {
-            for (int ix = 0; ix < g.inW; ix++) {
-                int src = xb + (iy * g.inW + ix) * c, dst = (iy + g.padTop) * l.wp + ix + g.padLeft;
-                for (int ci = 0; ci < c; ci++) xp[ci * l.plane + dst] = x[src + ci];
+            for (int ci = 0; ci < c; ci++) {
+                int dst = ci * l.plane + (iy + g.padTop) * l.wp + g.padLeft, src = xb + iy * g.inW * c + ci;
+                for (int ix = 0; ix < g.inW; ix++) xp[dst + ix] = x[src + ix * c];
+            }
+        }
+    }
+
+    /** Output planes (outC, outH, wp) to image b of y (outH, outW, outC), dropping the columns ox >= outW. */
+    private static void unplane(Conv.Geometry g, Layout l, double[] out, double[] y, int b) {
+        int co = g.outC, yb = b * g.pixels() * co;
+        for (int oy = 0; oy < g.outH; oy++) {
+            for (int o = 0; o < co; o++) {
+                int src = o * l.outLen + oy * l.wp, dst = yb + oy * g.outW * co + o;
+                for (int ox = 0; ox < g.outW; ox++) y[dst + ox * co] = out[src + ox];
+            }
+        }
+    }
+
+    /** Image b of dy (outH, outW, outC) into the gradient planes after their margin; the other entries stay zero. */
+    private static void toPlanes(Conv.Geometry g, Layout l, double[] dy, int b, double[] dyp) {
+        int co = g.outC, yb = b * g.pixels() * co, stride = l.margin + l.planeLen;
+        for (int oy = 0; oy < g.outH; oy++) {
+            for (int o = 0; o < co; o++) {
+                int dst = o * stride + l.margin + oy * l.wp, src = yb + oy * g.outW * co + o;
+                for (int ox = 0; ox < g.outW; ox++) dyp[dst + ox] = dy[src + ox * co];
+            }
+        }
+    }
+
+    /** The interior of the input-gradient planes (C, hp, wp) to image b of dx (H, W, C). */
+    private static void unpad(Conv.Geometry g, Layout l, double[] dxp, double[] dx, int b) {
+        int c = g.inC, xb = b * g.inH * g.inW * c;
+        for (int iy = 0; iy < g.inH; iy++) {
+            for (int ci = 0; ci < c; ci++) {
+                int src = ci * l.planeLen + (iy + g.padTop) * l.wp + g.padLeft, dst = xb + iy * g.inW * c + ci;
+                for (int ix = 0; ix < g.inW; ix++) dx[dst + ix * c] = dxp[src + ix];
             }
         }
     }

@@ -29,40 +29,40 @@ public final class Pool {
     /** Max pooling: writes y and, for each output element, the flat index in x of its maximum. */
     public static void maxForward(Conv.Geometry g, float[] x, float[] y, int[] argmax) {
         check(g, x.length, y.length);
-        int c = g.inC;
         Parallelism.parallelFor(g.batch, (b0, b1) -> {
-            for (int b = b0; b < b1; b++) {
-                for (int oy = 0; oy < g.outH; oy++) {
-                    for (int ox = 0; ox < g.outW; ox++) {
-                        int o = ((b * g.outH + oy) * g.outW + ox) * c;
-                        boolean first = true;
-                        for (int ky = 0; ky < g.kH; ky++) {
-                            int iy = oy * g.strideH + ky * g.dilationH - g.padTop;
-                            if (iy < 0 || iy >= g.inH) continue;
-                            for (int kx = 0; kx < g.kW; kx++) {
-                                int ix = ox * g.strideW + kx * g.dilationW - g.padLeft;
-                                if (ix < 0 || ix >= g.inW) continue;
-                                int i = ((b * g.inH + iy) * g.inW + ix) * c;
-                                if (first) {
-                                    System.arraycopy(x, i, y, o, c);
-                                    for (int ch = 0; ch < c; ch++) argmax[o + ch] = i + ch;
-                                    first = false;
-                                } else {
-                                    for (int ch = 0; ch < c; ch++) {
-                                        float v = x[i + ch];
-                                        // NaN wins, as in numpy's max: a NaN input must not vanish silently
-                                        if (v > y[o + ch] || (v != v && y[o + ch] == y[o + ch])) {
-                                            y[o + ch] = v;
-                                            argmax[o + ch] = i + ch;
-                                        }
-                                    }
-                                }
+            for (int b = b0; b < b1; b++) maxImage(g, x, y, argmax, b);
+        });
+    }
+
+    /** One image; the window is clipped to the image once per output pixel, then each channel scans it in registers. */
+    private static void maxImage(Conv.Geometry g, float[] x, float[] y, int[] argmax, int b) {
+        int c = g.inC, rowStride = g.inW * c;
+        for (int oy = 0; oy < g.outH; oy++) {
+            int y0 = oy * g.strideH - g.padTop, ky0 = Math.max(0, -y0), ky1 = Math.min(g.kH, g.inH - y0);
+            for (int ox = 0; ox < g.outW; ox++) {
+                int x0 = ox * g.strideW - g.padLeft, kx0 = Math.max(0, -x0), kx1 = Math.min(g.kW, g.inW - x0);
+                int o = ((b * g.outH + oy) * g.outW + ox) * c;
+                int corner = ((b * g.inH + y0 + ky0) * g.inW + x0 + kx0) * c;
+                for (int ch = 0; ch < c; ch++) {
+                    int best = corner + ch;
+                    float bv = x[best];
+                    for (int ky = ky0; ky < ky1; ky++) {
+                        int row = corner + ch + (ky - ky0) * rowStride;
+                        for (int kx = kx0; kx < kx1; kx++) {
+                            int i = row + (kx - kx0) * c;
+                            float v = x[i];
+                            // NaN wins, as in numpy's max: a NaN input must not vanish silently
+                            if (v > bv || (v != v && bv == bv)) {
+                                bv = v;
+                                best = i;
                             }
                         }
                     }
+                    y[o + ch] = bv;
+                    argmax[o + ch] = best;
                 }
             }
-        });
+        }
     }
 
     /** Max pooling backward: dx (overwritten) receives each dy at the position of its maximum. */
@@ -152,40 +152,40 @@ public final class Pool {
         /** Max pooling: writes y and, for each output element, the flat index in x of its maximum. */
     public static void maxForward(Conv.Geometry g, double[] x, double[] y, int[] argmax) {
         check(g, x.length, y.length);
-        int c = g.inC;
         Parallelism.parallelFor(g.batch, (b0, b1) -> {
-            for (int b = b0; b < b1; b++) {
-                for (int oy = 0; oy < g.outH; oy++) {
-                    for (int ox = 0; ox < g.outW; ox++) {
-                        int o = ((b * g.outH + oy) * g.outW + ox) * c;
-                        boolean first = true;
-                        for (int ky = 0; ky < g.kH; ky++) {
-                            int iy = oy * g.strideH + ky * g.dilationH - g.padTop;
-                            if (iy < 0 || iy >= g.inH) continue;
-                            for (int kx = 0; kx < g.kW; kx++) {
-                                int ix = ox * g.strideW + kx * g.dilationW - g.padLeft;
-                                if (ix < 0 || ix >= g.inW) continue;
-                                int i = ((b * g.inH + iy) * g.inW + ix) * c;
-                                if (first) {
-                                    System.arraycopy(x, i, y, o, c);
-                                    for (int ch = 0; ch < c; ch++) argmax[o + ch] = i + ch;
-                                    first = false;
-                                } else {
-                                    for (int ch = 0; ch < c; ch++) {
-                                        double v = x[i + ch];
-                                        // NaN wins, as in numpy's max: a NaN input must not vanish silently
-                                        if (v > y[o + ch] || (v != v && y[o + ch] == y[o + ch])) {
-                                            y[o + ch] = v;
-                                            argmax[o + ch] = i + ch;
-                                        }
-                                    }
-                                }
+            for (int b = b0; b < b1; b++) maxImage(g, x, y, argmax, b);
+        });
+    }
+
+    /** One image; the window is clipped to the image once per output pixel, then each channel scans it in registers. */
+    private static void maxImage(Conv.Geometry g, double[] x, double[] y, int[] argmax, int b) {
+        int c = g.inC, rowStride = g.inW * c;
+        for (int oy = 0; oy < g.outH; oy++) {
+            int y0 = oy * g.strideH - g.padTop, ky0 = Math.max(0, -y0), ky1 = Math.min(g.kH, g.inH - y0);
+            for (int ox = 0; ox < g.outW; ox++) {
+                int x0 = ox * g.strideW - g.padLeft, kx0 = Math.max(0, -x0), kx1 = Math.min(g.kW, g.inW - x0);
+                int o = ((b * g.outH + oy) * g.outW + ox) * c;
+                int corner = ((b * g.inH + y0 + ky0) * g.inW + x0 + kx0) * c;
+                for (int ch = 0; ch < c; ch++) {
+                    int best = corner + ch;
+                    double bv = x[best];
+                    for (int ky = ky0; ky < ky1; ky++) {
+                        int row = corner + ch + (ky - ky0) * rowStride;
+                        for (int kx = kx0; kx < kx1; kx++) {
+                            int i = row + (kx - kx0) * c;
+                            double v = x[i];
+                            // NaN wins, as in numpy's max: a NaN input must not vanish silently
+                            if (v > bv || (v != v && bv == bv)) {
+                                bv = v;
+                                best = i;
                             }
                         }
                     }
+                    y[o + ch] = bv;
+                    argmax[o + ch] = best;
                 }
             }
-        });
+        }
     }
 
     /** Max pooling backward: dx (overwritten) receives each dy at the position of its maximum. */
