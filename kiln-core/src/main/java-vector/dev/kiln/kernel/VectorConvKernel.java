@@ -1,6 +1,8 @@
 package dev.kiln.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -13,6 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorConvKernel implements ConvKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int V = S.length();
+    private static final jdk.incubator.vector.VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+    private static final IntVector IOTA = IntVector.zero(I).addIndex(1);
     static final VectorConvKernel INSTANCE = new VectorConvKernel();
 
     private VectorConvKernel() {}
@@ -134,5 +138,39 @@ final class VectorConvKernel implements ConvKernel {
             acc = FloatVector.fromArray(S, a, ao + q).fma(FloatVector.fromArray(S, b, bo + q), acc);
         }
         return acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    @Override
+    public boolean maxPool(Conv.Geometry g, float[] x, float[] y, int[] argmax, int b) {
+        int c = g.inC;
+        if (c % V != 0 || I.length() != V) return false;
+        for (int oy = 0; oy < g.outH; oy++) {
+            int y0 = oy * g.strideH - g.padTop, ky0 = Math.max(0, -y0), ky1 = Math.min(g.kH, g.inH - y0);
+            for (int ox = 0; ox < g.outW; ox++) {
+                int x0 = ox * g.strideW - g.padLeft, kx0 = Math.max(0, -x0), kx1 = Math.min(g.kW, g.inW - x0);
+                int o = ((b * g.outH + oy) * g.outW + ox) * c;
+                int corner = ((b * g.inH + y0 + ky0) * g.inW + x0 + kx0) * c;
+                for (int ch = 0; ch < c; ch += V) window(x, y, argmax, corner + ch, o + ch, ky1 - ky0, kx1 - kx0, g.inW * c, c);
+            }
+        }
+        return true;
+    }
+
+    /** V channels of one window: the running maximum and its index in lanes; the first maximum wins, NaN beats numbers. */
+    private static void window(float[] x, float[] y, int[] argmax, int first, int o, int rows, int cols, int rowStride, int c) {
+        FloatVector best = FloatVector.fromArray(S, x, first);
+        IntVector arg = IOTA.add(first);
+        for (int r = 0; r < rows; r++) {
+            for (int k = r == 0 ? 1 : 0; k < cols; k++) {
+                int i = first + r * rowStride + k * c;
+                FloatVector v = FloatVector.fromArray(S, x, i);
+                VectorMask<Float> take = v.compare(VectorOperators.GT, best)
+                        .or(v.test(VectorOperators.IS_NAN).andNot(best.test(VectorOperators.IS_NAN)));
+                best = best.blend(v, take);
+                arg = arg.blend(IOTA.add(i), take.cast(I));
+            }
+        }
+        best.intoArray(y, o);
+        arg.intoArray(argmax, o);
     }
 }

@@ -17,4 +17,10 @@ interface ConvKernel {
 
     /** {@code dw[o·taps + j] += Σ_q dy[dyOff + o·dyStride + q] · in[off[j] + q]} for q in [0, len), len a multiple of {@link #BLOCK}. */
     void correlateGrad(float[] in, int[] off, int taps, float[] dy, int dyOff, int dyStride, int outCh, int len, float[] dw);
+
+    /**
+     * Max pooling of image b as {@link Pool#maxForward} defines it, channels in vector lanes; returns false
+     * (and writes nothing) when the channel count does not fill whole vectors.
+     */
+    boolean maxPool(Conv.Geometry g, float[] x, float[] y, int[] argmax, int b);
 }

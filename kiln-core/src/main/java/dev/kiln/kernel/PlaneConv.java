@@ -29,6 +29,9 @@ final class PlaneConv {
 
     static boolean vectorAvailable() { return VECTOR != null; }
 
+    /** The Vector API kernel when available and enabled, else null. */
+    static ConvKernel vectorKernel() { return useVector ? VECTOR : null; }
+
     /** Test hook: lets float32 use the Vector API kernel (true, if available) or im2col + GEMM (false). */
     static void useVector(boolean on) { useVector = on; }
 

@@ -73,6 +73,32 @@ class PoolTest {
     }
 
     @Test
+    void vectorMaxPoolingAgreesWithTheScalarLoop() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(PlaneConv.vectorAvailable(),
+                "the JVM runs without jdk.incubator.vector (mvn -Pvector runs this test)");
+        for (int c : new int[] {8, 16, 5}) {
+            Conv.Geometry g = Conv.Geometry.of(3, 9, 7, c, 3, 2, c, new int[] {2, 1}, ONE, true);
+            SplittableRandom r = new SplittableRandom(c);
+            float[] x = new float[g.inputSize()];
+            // a coarse grid of values makes ties common; one NaN must win its windows
+            for (int i = 0; i < x.length; i++) x[i] = (float) Math.floor(r.nextDouble(-3, 3));
+            x[x.length / 2] = Float.NaN;
+            float[][] ys = new float[2][g.outputSize()];
+            int[][] args = new int[2][g.outputSize()];
+            for (int v = 0; v < 2; v++) {
+                PlaneConv.useVector(v == 0);
+                try {
+                    Pool.maxForward(g, x, ys[v], args[v]);
+                } finally {
+                    PlaneConv.useVector(true);
+                }
+            }
+            assertArrayEquals(args[1], args[0], "argmax, " + c + " channels");
+            assertArrayEquals(ys[1], ys[0], "max, " + c + " channels");
+        }
+    }
+
+    @Test
     void channelMismatchIsRejected() {
         Conv.Geometry g = Conv.Geometry.of(1, 2, 2, 2, 2, 2, 3, new int[] {2, 2}, ONE, false);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

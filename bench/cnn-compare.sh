@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The sources' CNN on Fashion-MNIST, Kiln against PyTorch in one run: builds the benchmark jar, then
+# alternates the PyTorch peer (peers/cnn_torch.py) and Kiln's CnnBenchmark, same network, batch 100,
+# same protocol (1 epoch of the first 48,000 training images timed without validation; inference of the
+# 10,000 test images at batch 1000), and prints training and inference samples/s of both.
+#
+# Usage: bench/cnn-compare.sh [--rounds R] [--epochs E] [--repeats N] [--no-build] [--out DIR]
+# Environment: JAVA (default: java on PATH), PYTHON (default /usr/bin/python3, Debian's, with
+# python3-torch). The peer runs in its best configuration here: OPENBLAS_NUM_THREADS=1 --threads 2.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/.." && pwd)"
+JAVA="${JAVA:-java}"
+PYTHON="${PYTHON:-/usr/bin/python3}"
+ROUNDS=1; EPOCHS=1; REPEATS=3; BUILD=1; OUT=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --rounds) ROUNDS="$2"; shift 2 ;;
+    --epochs) EPOCHS="$2"; shift 2 ;;
+    --repeats) REPEATS="$2"; shift 2 ;;
+    --no-build) BUILD=0; shift ;;
+    --out) OUT="$2"; shift 2 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "cnn-compare.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+OUT="${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/kiln-cnn.XXXXXX")}"
+mkdir -p "$OUT"
+if [[ "$BUILD" == 1 ]]; then
+  echo "# building kiln-bench/target/benchmarks.jar" >&2
+  (cd "$REPO" && ./mvnw -q -B package -pl kiln-core,kiln-bench -am -DskipTests)
+fi
+cp "$REPO/kiln-bench/target/benchmarks.jar" "$OUT/benchmarks.jar"
+{
+  echo "# date: $(date -u '+%Y-%m-%d %H:%M UTC')   host cores: $(nproc)   rounds: $ROUNDS   epochs: $EPOCHS   repeats: $REPEATS"
+  echo "# java: $("$JAVA" -version 2>&1 | head -1)"
+  echo "# cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$OUT/meta.txt"
+for ((r = 1; r <= ROUNDS; r++)); do
+  echo "# round $r/$ROUNDS: PyTorch (OPENBLAS_NUM_THREADS=1, --threads 2)" >&2
+  OPENBLAS_NUM_THREADS=1 "$PYTHON" "$HERE/peers/cnn_torch.py" --threads 2 --epochs "$EPOCHS" --repeats "$REPEATS" \
+      --json "$OUT/torch-$r.json" | tee "$OUT/torch-$r.log" >&2
+  echo "# round $r/$ROUNDS: Kiln CnnBenchmark" >&2
+  "$JAVA" -XX:+UseSerialGC --add-modules jdk.incubator.vector -cp "$OUT/benchmarks.jar" dev.kiln.bench.CnnBenchmark \
+      --epochs "$EPOCHS" --repeats "$REPEATS" --json "$OUT/kiln-$r.json" 2>&1 | grep -v '^WARNING: Using incubator' | tee "$OUT/kiln-$r.log" >&2
+done
+echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/meta.txt"
+"$PYTHON" - "$OUT" "$ROUNDS" <<'PY' | tee "$OUT/table.txt"
+import json, sys
+out, rounds = sys.argv[1], int(sys.argv[2])
+print("| round | Kiln train samples/s | PyTorch train samples/s | ratio | Kiln inference samples/s | PyTorch inference samples/s | ratio |")
+print("|---|---|---|---|---|---|---|")
+for r in range(1, rounds + 1):
+    k = json.load(open(f"{out}/kiln-{r}.json"))["summary"]
+    t = json.load(open(f"{out}/torch-{r}.json"))["summary"]
+    print(f"| {r} | {k['train_samples_per_s']:,.0f} | {t['train_samples_per_s']:,.0f} | {k['train_samples_per_s'] / t['train_samples_per_s']:.2f} "
+          f"| {k['infer_samples_per_s']:,.0f} | {t['infer_samples_per_s']:,.0f} | {k['infer_samples_per_s'] / t['infer_samples_per_s']:.2f} |")
+PY
+echo "# raw results in $OUT" >&2
