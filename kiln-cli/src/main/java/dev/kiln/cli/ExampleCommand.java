@@ -1,16 +1,19 @@
 package dev.kiln.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /** {@code kiln example NAME}: the runnable examples of the guide. */
 @Command(name = "example", mixinStandardHelpOptions = true, description = "Run an example from the guide.",
-        subcommands = {ExampleCommand.Regularization.class, ExampleCommand.FromScratch.class})
+        subcommands = {ExampleCommand.Regularization.class, ExampleCommand.FromScratch.class, ExampleCommand.Cnn.class})
 final class ExampleCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -64,6 +67,34 @@ final class ExampleCommand implements Runnable {
             spec.commandLine().getOut().print(FromScratchExample.report(FromScratchExample.withTensors(),
                     FromScratchExample.withSequential()));
             spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    /** {@code kiln example cnn}: the sources' CNN on Fashion-MNIST; its options go to {@link CnnExample#run}. */
+    @Command(name = "cnn",
+            description = {"The sources' CNN on Fashion-MNIST (Conv2D, MaxPooling2D, SGD nesterov), with and without "
+                + "augmentation; learning curves and CSV histories.",
+                "Options: --epochs N (10), --augment off|on|both (both), --subset N (all), --seed S (42), --out DIR "
+                + "(cnn-results), --quiet."})
+    static final class Cnn implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Unmatched
+        List<String> args = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            try {
+                CnnExample.run(args.toArray(new String[0]));
+            } catch (IllegalArgumentException e) {
+                // CnnExample names its own option errors "example cnn: ..."; anything else is a failure, not usage.
+                if (e.getMessage() != null && e.getMessage().startsWith("example cnn:")) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                }
+                throw e;
+            }
             return 0;
         }
     }

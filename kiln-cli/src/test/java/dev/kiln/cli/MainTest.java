@@ -32,6 +32,9 @@ class MainTest {
         "frobnicate | frobnicate",
         "example | missing example",
         "example regularization --epochs 0 | --epochs (0) must be >= 1",
+        "example cnn --epochs 0 | --epochs must be >= 1",
+        "example cnn --augment sometimes | --augment must be off, on or both",
+        "example cnn --bogus | unknown option '--bogus'",
         " | missing command",
     })
     void usageErrorsExitWithTwo(String line, String expected) {
@@ -50,6 +53,10 @@ class MainTest {
         assertEquals(0, h.code());
         for (String command : new String[] {"tutorial", "example", "version"}) {
             assertTrue(h.out().contains(command), h.out());
+        }
+        Outcome e = run("example", "--help");
+        for (String example : new String[] {"regularization", "from-scratch", "cnn"}) {
+            assertTrue(e.out().contains(example), e.out());
         }
         Outcome t = run("tutorial", "--help");
         for (String option : new String[] {"--experiment", "--seeds", "--epochs-scale", "--out", "--format", "--quiet"}) {
