@@ -68,6 +68,11 @@ for id in $NINE; do args+=(--experiment "$id"); done
 
 # 3. PyTorch.
 if [[ "$TORCH" == 1 ]]; then
+  if ! "$PYTHON" -c "import torch, sklearn, numpy" 2>/dev/null; then
+    echo "tutorial-compare.sh: $PYTHON cannot import torch, sklearn and numpy; install them with" >&2
+    echo "  apt-get install -y python3-torch python3-sklearn python3-numpy   (or run with --no-torch)" >&2
+    exit 1
+  fi
   if [[ ! -f "$BENCH_DATA/SHA256SUMS" ]]; then
     echo "# generating the peer's data into $BENCH_DATA" >&2
     "$PYTHON" "$HERE/peers/gen_data.py" "$BENCH_DATA" > /dev/null
