@@ -27,7 +27,13 @@ final class Crossentropy {
      * (in float32 the upper bound is 0.99999988, so the largest value is 15.942385); logits use
      * {@code t·softplus(−x) + (1 − t)·softplus(x)} = {@code −t·logσ(x) − (1 − t)·logσ(−x)}, exact and unbounded.
      */
-    static Tensor binary(Tensor t, Tensor p, boolean fromLogits) {
+    static Tensor binary(Tensor t, Tensor p0, boolean fromLogits) {
+        Tensor p = p0;
+        if (!fromLogits && p0.logits() != null) {
+            // the output of a sigmoid activation: use its logits, as Keras on TensorFlow does
+            p = p0.logits();
+            fromLogits = true;
+        }
         if (fromLogits) {
             return t.mul(p.neg().softplus()).add(t.neg().add(1.0).mul(p.softplus()));
         }
@@ -46,8 +52,15 @@ final class Crossentropy {
         return p.div(safeSum).clip(Losses.EPSILON, 1.0 - Losses.EPSILON);
     }
 
-    /** log-probabilities along {@code axis}: log_softmax of logits, or the log of renormalized, clipped p. */
+    /**
+     * log-probabilities along {@code axis}: log_softmax of logits, or the log of renormalized, clipped p,
+     * except that a softmax output carrying its logits ({@link Tensor#logits()}) is computed from them.
+     */
     static Tensor logProbabilities(Tensor p, int axis, boolean fromLogits) {
+        if (!fromLogits && p.logits() != null && axis == p.rank() - 1) {
+            // the output of a last-axis softmax activation: use its logits, as Keras on TensorFlow does
+            return p.logits().logSoftmax(axis);
+        }
         return fromLogits ? p.logSoftmax(axis) : normalizedProbabilities(p, axis).log();
     }
 

@@ -60,12 +60,18 @@ public final class Activations {
     public static final ActivationFunction LINEAR = of("linear", x -> x);
     /** relu(x) = max(x, 0). */
     public static final ActivationFunction RELU = of("relu", Tensor::relu);
-    /** sigmoid(x) = 1/(1 + e^−x). */
-    public static final ActivationFunction SIGMOID = of("sigmoid", Tensor::sigmoid);
+    /**
+     * sigmoid(x) = 1/(1 + e^−x). The output carries its logits ({@link Tensor#withLogits}) so that binary
+     * cross-entropy can use them, as Keras on TensorFlow does.
+     */
+    public static final ActivationFunction SIGMOID = of("sigmoid", x -> x.sigmoid().withLogits(x));
     /** tanh(x). */
     public static final ActivationFunction TANH = of("tanh", Tensor::tanh);
-    /** softmax over the last axis: e^x/Σe^x. */
-    public static final ActivationFunction SOFTMAX = of("softmax", x -> x.softmax(-1));
+    /**
+     * softmax over the last axis: e^x/Σe^x. The output carries its logits ({@link Tensor#withLogits}) so
+     * that categorical and sparse categorical cross-entropy can use them, as Keras on TensorFlow does.
+     */
+    public static final ActivationFunction SOFTMAX = of("softmax", x -> x.softmax(-1).withLogits(x));
     /** log_softmax over the last axis: x − log Σe^x. */
     public static final ActivationFunction LOG_SOFTMAX = of("log_softmax", x -> x.logSoftmax(-1));
     /** softplus(x) = log(1 + e^x). */

@@ -36,6 +36,7 @@ public final class Tensor {
     Backprop.Backward backward;
     Tensor grad;
     private Tensor mask;
+    private Tensor logits;
 
     Tensor(Shape shape, DType dtype, float[] f, double[] d) {
         this.shape = shape;
@@ -361,11 +362,31 @@ public final class Tensor {
     public Tensor withMask(Tensor mask) {
         Tensor t = ShapeFunctions.identity(this);
         t.mask = mask;
+        t.logits = logits;
         return t;
     }
 
     /** The mask attached by {@link #withMask}, or null. */
     public Tensor mask() { return mask; }
+
+    /**
+     * These values (the output of a sigmoid or a last-axis softmax) carrying the logits they were computed
+     * from, as Keras on TensorFlow does ({@code _keras_logits}): the cross-entropy losses then compute from
+     * the logits, which is exact where nothing saturates and stable where the probabilities would be clipped.
+     * Kiln's sigmoid and softmax activations attach them; a tensor made any other way carries none.
+     */
+    public Tensor withLogits(Tensor logits) {
+        if (!logits.shape.equals(shape)) {
+            throw new IllegalArgumentException("withLogits: logits of shape " + logits.shape + " for values of shape " + shape);
+        }
+        Tensor t = ShapeFunctions.identity(this);
+        t.mask = mask;
+        t.logits = logits;
+        return t;
+    }
+
+    /** The logits attached by {@link #withLogits}, or null. */
+    public Tensor logits() { return logits; }
 
     // ================================================================== element-wise
 

@@ -1,5 +1,9 @@
 package dev.kiln.nn;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import static org.junit.jupiter.api.Assertions.assertSame;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -305,4 +309,15 @@ class ActivationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("kerasLayerCases")
     void matchesKerasLayer(Map<String, Object> c) { LayerTester.matchesKeras(c); }
+
+    @Test
+    void sigmoidAndLastAxisSoftmaxCarryTheirLogitsForTheCrossEntropies() {
+        Tensor x = Tensor.of(new double[][] {{1, -2, 0.5}});
+        assertSame(x, Activations.get("sigmoid").apply(x).logits());
+        assertSame(x, Activations.get("softmax").apply(x).logits());
+        assertNull(Activations.softmax(0).apply(x).logits());
+        assertNull(Activations.get("tanh").apply(x).logits());
+        Tensor out = new Dense(2).inputDim(3).activation("softmax").kernelInitializer("ones").call(x, false);
+        assertEquals(Shape.of(1, 2), out.logits().shape());
+    }
 }
