@@ -25,7 +25,7 @@ import org.junit.jupiter.api.function.Executable;
  * such a stuck run (final training loss above 2, accuracy below 0.6) and the other four land within the
  * tolerance. Every seed's figures are printed.
  *
- * <p>Tagged "fidelity": 55 training runs, 35 to 65 s on two shared cores.
+ * <p>Tagged "fidelity": 55 training runs, 20 to 65 s on two shared cores.
  */
 @Tag("fidelity")
 class TutorialFidelityTest {
