@@ -122,14 +122,18 @@ public final class Conv {
     // ================================================================== float32
 
     /** {@code y} (N, outH, outW, outC) = conv(x (N, inH, inW, inC), w (kH, kW, inC, outC)); y is overwritten. */
-    public static void forward(Geometry g, float[] x, float[] w, float[] y) {
+    public static void forward(Geometry g, float[] x, float[] w, float[] y) { forward(g, x, w, null, y); }
+
+    /** As {@link #forward(Geometry, float[], float[], float[])} plus {@code bias[co]} on every pixel (bias may be null). */
+    public static void forward(Geometry g, float[] x, float[] w, float[] bias, float[] y) {
+        if (bias != null) checkLength("bias", bias.length, g.outC);
         checkLength("input", x.length, g.inputSize());
         checkLength("kernel", w.length, g.kernelSize());
         checkLength("output", y.length, g.outputSize());
         int p = g.pixels(), k = g.patchSize(), co = g.outC;
         if (g.batch * p == 0) return;
         if (PlaneConv.supportsFloat(g)) {
-            PlaneConv.forward(g, x, w, y);
+            PlaneConv.forward(g, x, w, bias, y);
             return;
         }
         float[] wT = new float[co * k];
@@ -142,6 +146,7 @@ public final class Conv {
                 // yᵀ (outC × P) = wᵀ (outC × K) · cols (K × P): the image's pixels are the GEMM's long n
                 MatMul.sgemm(false, false, co, p, k, wT, 0, k, cols, 0, p, yT, 0, p, false);
                 transposeInto(yT, 0, co, p, y, b * p * co);
+                if (bias != null) addBias(bias, y, b * p * co, p);
             }
         });
     }
@@ -256,6 +261,26 @@ public final class Conv {
     }
 
     /** out[outOff ..] (cols × rows) = the rows × cols matrix at a[aOff ..], transposed. */
+    /** {@code bias[o]} added to each of {@code pixels} rows of {@code bias.length} channels at {@code off}. */
+    static void addBias(float[] bias, float[] y, int off, int pixels) {
+        int co = bias.length;
+        for (int i = 0; i < pixels; i++) {
+            for (int o = 0; o < co; o++) y[off + i * co + o] += bias[o];
+        }
+    }
+
+    /** {@code db[o] = Σ dy[n, i, j, o]}: the gradient of the bias, summed in double. */
+    public static void biasGradient(Geometry g, float[] dy, float[] db) {
+        checkLength("output gradient", dy.length, g.outputSize());
+        checkLength("bias gradient", db.length, g.outC);
+        int co = g.outC, rows = g.batch * g.pixels();
+        double[] sum = new double[co];
+        for (int r = 0; r < rows; r++) {
+            for (int o = 0; o < co; o++) sum[o] += dy[r * co + o];
+        }
+        for (int o = 0; o < co; o++) db[o] = (float) sum[o];
+    }
+
     static void transposeInto(float[] a, int aOff, int rows, int cols, float[] out, int outOff) {
         for (int r = 0; r < rows; r++) {
             int ar = aOff + r * cols;
@@ -266,14 +291,18 @@ public final class Conv {
     // ================================================================== float64 (the same algorithm, kept in step)
 
     /** {@code y} (N, outH, outW, outC) = conv(x (N, inH, inW, inC), w (kH, kW, inC, outC)); y is overwritten. */
-    public static void forward(Geometry g, double[] x, double[] w, double[] y) {
+    public static void forward(Geometry g, double[] x, double[] w, double[] y) { forward(g, x, w, null, y); }
+
+    /** As {@link #forward(Geometry, double[], double[], double[])} plus {@code bias[co]} on every pixel (bias may be null). */
+    public static void forward(Geometry g, double[] x, double[] w, double[] bias, double[] y) {
+        if (bias != null) checkLength("bias", bias.length, g.outC);
         checkLength("input", x.length, g.inputSize());
         checkLength("kernel", w.length, g.kernelSize());
         checkLength("output", y.length, g.outputSize());
         int p = g.pixels(), k = g.patchSize(), co = g.outC;
         if (g.batch * p == 0) return;
         if (PlaneConv.supports(g)) {
-            PlaneConv.forward(g, x, w, y);
+            PlaneConv.forward(g, x, w, bias, y);
             return;
         }
         double[] wT = new double[co * k];
@@ -286,6 +315,7 @@ public final class Conv {
                 // yᵀ (outC × P) = wᵀ (outC × K) · cols (K × P): the image's pixels are the GEMM's long n
                 MatMul.dgemm(false, false, co, p, k, wT, 0, k, cols, 0, p, yT, 0, p, false);
                 transposeInto(yT, 0, co, p, y, b * p * co);
+                if (bias != null) addBias(bias, y, b * p * co, p);
             }
         });
     }
@@ -400,6 +430,26 @@ public final class Conv {
     }
 
     /** out[outOff ..] (cols × rows) = the rows × cols matrix at a[aOff ..], transposed. */
+    /** {@code bias[o]} added to each of {@code pixels} rows of {@code bias.length} channels at {@code off}. */
+    static void addBias(double[] bias, double[] y, int off, int pixels) {
+        int co = bias.length;
+        for (int i = 0; i < pixels; i++) {
+            for (int o = 0; o < co; o++) y[off + i * co + o] += bias[o];
+        }
+    }
+
+    /** {@code db[o] = Σ dy[n, i, j, o]}: the gradient of the bias, summed in double. */
+    public static void biasGradient(Geometry g, double[] dy, double[] db) {
+        checkLength("output gradient", dy.length, g.outputSize());
+        checkLength("bias gradient", db.length, g.outC);
+        int co = g.outC, rows = g.batch * g.pixels();
+        double[] sum = new double[co];
+        for (int r = 0; r < rows; r++) {
+            for (int o = 0; o < co; o++) sum[o] += dy[r * co + o];
+        }
+        for (int o = 0; o < co; o++) db[o] = (double) sum[o];
+    }
+
     static void transposeInto(double[] a, int aOff, int rows, int cols, double[] out, int outOff) {
         for (int r = 0; r < rows; r++) {
             int ar = aOff + r * cols;

@@ -1,9 +1,11 @@
 package dev.kiln.kernel;
 
 /**
- * The two multiply-add loops of {@link PlaneConv}, over flat arrays with a list of tap offsets, so that
- * one implementation serves the forward pass, the input gradient and the kernel gradient. A Vector API
- * implementation is loaded when the JVM has jdk.incubator.vector; {@link ScalarConvKernel} otherwise.
+ * The float32 inner loops of the image kernels on the Vector API: the two multiply-add loops of
+ * {@link PlaneConv} (over flat arrays with a list of tap offsets, so that one implementation serves the
+ * forward pass, the input gradient and the kernel gradient) and max pooling. Implemented by
+ * VectorConvKernel, loaded only when the JVM has jdk.incubator.vector; without it float32 convolutions
+ * use im2col + GEMM and pooling plain loops, and float64 always uses {@link ScalarConvKernel}.
  */
 interface ConvKernel {
     /** Lengths passed to this kernel are multiples of this many elements. */

@@ -78,7 +78,7 @@ final class PlaneConv {
 
     // ================================================================== float32
 
-    static void forward(Conv.Geometry g, float[] x, float[] w, float[] y) {
+    static void forward(Conv.Geometry g, float[] x, float[] w, float[] bias, float[] y) {
         Layout l = new Layout(g);
         int k = g.patchSize(), co = g.outC;
         float[] wT = new float[co * k];
@@ -91,7 +91,7 @@ final class PlaneConv {
             for (int b = b0; b < b1; b++) {
                 pad(g, l, x, b, xp);
                 kern.correlate(xp, l.inOff, k, wT, co, out, l.outLen, l.outLen);
-                unplane(g, l, out, y, b);
+                unplane(g, l, out, bias, y, b);
             }
         });
     }
@@ -149,13 +149,14 @@ final class PlaneConv {
         }
     }
 
-    /** Output planes (outC, outH, wp) to image b of y (outH, outW, outC), dropping the columns ox >= outW. */
-    private static void unplane(Conv.Geometry g, Layout l, float[] out, float[] y, int b) {
+    /** Output planes (outC, outH, wp) plus the bias to image b of y (outH, outW, outC), dropping the columns ox >= outW. */
+    private static void unplane(Conv.Geometry g, Layout l, float[] out, float[] bias, float[] y, int b) {
         int co = g.outC, yb = b * g.pixels() * co;
         for (int oy = 0; oy < g.outH; oy++) {
             for (int o = 0; o < co; o++) {
                 int src = o * l.outLen + oy * l.wp, dst = yb + oy * g.outW * co + o;
-                for (int ox = 0; ox < g.outW; ox++) y[dst + ox * co] = out[src + ox];
+                float bo = bias == null ? 0 : bias[o];
+                for (int ox = 0; ox < g.outW; ox++) y[dst + ox * co] = out[src + ox] + bo;
             }
         }
     }
@@ -184,7 +185,7 @@ final class PlaneConv {
 
     // ================================================================== float64 (the same algorithm, kept in step)
 
-    static void forward(Conv.Geometry g, double[] x, double[] w, double[] y) {
+    static void forward(Conv.Geometry g, double[] x, double[] w, double[] bias, double[] y) {
         Layout l = new Layout(g);
         int k = g.patchSize(), co = g.outC;
         double[] wT = new double[co * k];
@@ -196,7 +197,7 @@ final class PlaneConv {
             for (int b = b0; b < b1; b++) {
                 pad(g, l, x, b, xp);
                 ScalarConvKernel.correlate(xp, l.inOff, k, wT, co, out, l.outLen, l.outLen);
-                unplane(g, l, out, y, b);
+                unplane(g, l, out, bias, y, b);
             }
         });
     }
@@ -253,13 +254,14 @@ final class PlaneConv {
         }
     }
 
-    /** Output planes (outC, outH, wp) to image b of y (outH, outW, outC), dropping the columns ox >= outW. */
-    private static void unplane(Conv.Geometry g, Layout l, double[] out, double[] y, int b) {
+    /** Output planes (outC, outH, wp) plus the bias to image b of y (outH, outW, outC), dropping the columns ox >= outW. */
+    private static void unplane(Conv.Geometry g, Layout l, double[] out, double[] bias, double[] y, int b) {
         int co = g.outC, yb = b * g.pixels() * co;
         for (int oy = 0; oy < g.outH; oy++) {
             for (int o = 0; o < co; o++) {
                 int src = o * l.outLen + oy * l.wp, dst = yb + oy * g.outW * co + o;
-                for (int ox = 0; ox < g.outW; ox++) y[dst + ox * co] = out[src + ox];
+                double bo = bias == null ? 0 : bias[o];
+                for (int ox = 0; ox < g.outW; ox++) y[dst + ox * co] = out[src + ox] + bo;
             }
         }
     }

@@ -14,10 +14,6 @@ import java.util.Map;
  * }</pre>
  */
 public class AveragePooling2D extends Pooling2D {
-    static {
-        Layers.register("AveragePooling2D", AveragePooling2D::fromConfig);
-    }
-
     /** A 2×2 pool. */
     public AveragePooling2D() { this(2, 2); }
 

@@ -21,10 +21,6 @@ import java.util.SplittableRandom;
  * }</pre>
  */
 public class Conv2D extends Layer {
-    static {
-        Layers.register("Conv2D", Conv2D::fromConfig);
-    }
-
     private final int filters;
     private final int[] kernelSize;
     private int[] strides = {1, 1};
@@ -171,11 +167,10 @@ public class Conv2D extends Layer {
         if (useBias) bias = addWeight("bias", Shape.of(filters), biasInitializer, true, biasRegularizer, biasConstraint, rng);
     }
 
-    /** The convolution in channels-last, the bias broadcast over pixels, the activation. */
+    /** The convolution with its bias in one op (channels-last), then the activation. */
     @Override
     protected Tensor forward(Tensor x, boolean training) {
-        Tensor y = Tensor.conv2d(dataFormat.toLast(x), kernel, strides, padding, dilationRate);
-        if (bias != null) y = y.add(bias);
+        Tensor y = Tensor.conv2d(dataFormat.toLast(x), kernel, bias, strides, padding, dilationRate);
         if (activation != null) y = activation.apply(y);
         return dataFormat.fromLast(y);
     }

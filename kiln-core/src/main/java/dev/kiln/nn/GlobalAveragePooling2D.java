@@ -11,10 +11,6 @@ import java.util.Map;
  * }</pre>
  */
 public class GlobalAveragePooling2D extends GlobalPooling2D {
-    static {
-        Layers.register("GlobalAveragePooling2D", GlobalAveragePooling2D::fromConfig);
-    }
-
     @Override
     Tensor reduce(Tensor x, int[] axes, boolean keepdims) { return x.mean(axes, keepdims); }
 

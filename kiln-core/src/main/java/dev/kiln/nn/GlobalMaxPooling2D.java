@@ -12,10 +12,6 @@ import java.util.Map;
  * }</pre>
  */
 public class GlobalMaxPooling2D extends GlobalPooling2D {
-    static {
-        Layers.register("GlobalMaxPooling2D", GlobalMaxPooling2D::fromConfig);
-    }
-
     @Override
     Tensor reduce(Tensor x, int[] axes, boolean keepdims) { return x.max(axes, keepdims); }
 

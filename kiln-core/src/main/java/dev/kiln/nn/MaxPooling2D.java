@@ -13,10 +13,6 @@ import java.util.Map;
  * }</pre>
  */
 public class MaxPooling2D extends Pooling2D {
-    static {
-        Layers.register("MaxPooling2D", MaxPooling2D::fromConfig);
-    }
-
     /** A 2×2 pool. */
     public MaxPooling2D() { this(2, 2); }
 

@@ -15,10 +15,6 @@ import java.util.Map;
  * }</pre>
  */
 public class Reshape extends Layer {
-    static {
-        Layers.register("Reshape", Reshape::fromConfig);
-    }
-
     private final int[] targetShape;
 
     public Reshape(int... targetShape) {

@@ -17,10 +17,6 @@ import java.util.Map;
  * }</pre>
  */
 public class ZeroPadding2D extends Layer {
-    static {
-        Layers.register("ZeroPadding2D", ZeroPadding2D::fromConfig);
-    }
-
     private final int top, bottom, left, right;
     private DataFormat dataFormat = DataFormat.CHANNELS_LAST;
 

@@ -40,7 +40,7 @@ final class ConvFunctions {
 
     // ------------------------------------------------------------------ convolution
 
-    static Tensor conv2d(Tensor x0, Tensor k0, int[] strides, String padding, int[] dilation) {
+    static Tensor conv2d(Tensor x0, Tensor k0, Tensor b0, int[] strides, String padding, int[] dilation) {
         String op = "conv2d";
         rank4(op, "input", x0, "(batch, height, width, channels)");
         rank4(op, "kernel", k0, "(kernelHeight, kernelWidth, inChannels, filters)");
@@ -52,24 +52,33 @@ final class ConvFunctions {
             throw new IllegalArgumentException(op + ": input " + x0.shape + " has " + xs[3] + " channels but kernel " + k0.shape
                     + " expects " + ks[2] + " (kernel layout is (kernelHeight, kernelWidth, inChannels, filters))");
         }
+        if (b0 != null && (b0.rank() != 1 || b0.shape.dim(0) != ks[3])) {
+            throw new IllegalArgumentException(op + ": bias must have shape (" + ks[3] + ") for kernel " + k0.shape + ", got " + b0.shape);
+        }
         DType dt = DType.promote(Functions.floating(x0).dtype, Functions.floating(k0).dtype);
+        if (b0 != null) dt = DType.promote(dt, Functions.floating(b0).dtype);
+        DType t = dt;
         Tensor x = x0.dtype == dt ? x0 : x0.astype(dt);
         Tensor k = k0.dtype == dt ? k0 : k0.astype(dt);
+        Tensor b = b0 == null || b0.dtype == dt ? b0 : b0.astype(dt);
         Conv.Geometry g = Conv.Geometry.of(xs[0], xs[1], xs[2], xs[3], ks[0], ks[1], ks[3], strides, dilation, same);
         Tensor out = Tensor.empty(dt, Shape.of(g.batch, g.outH, g.outW, g.outC));
-        if (dt == DType.FLOAT32) Conv.forward(g, x.f, k.f, out.f);
-        else Conv.forward(g, x.d, k.d, out.d);
+        if (dt == DType.FLOAT32) Conv.forward(g, x.f, k.f, b == null ? null : b.f, out.f);
+        else Conv.forward(g, x.d, k.d, b == null ? null : b.d, out.d);
         return Functions.record(out, Op.CONV2D, gy0 -> {
-            Tensor gy = gy0.dtype == dt ? gy0 : gy0.astype(dt);
-            Tensor dx = x.requiresGrad ? Tensor.empty(dt, x.shape) : null;
-            Tensor dk = k.requiresGrad ? Tensor.empty(dt, k.shape) : null;
-            if (dt == DType.FLOAT32) {
+            Tensor gy = gy0.dtype == t ? gy0 : gy0.astype(t);
+            Tensor dx = x.requiresGrad ? Tensor.empty(t, x.shape) : null;
+            Tensor dk = k.requiresGrad ? Tensor.empty(t, k.shape) : null;
+            Tensor db = b != null && b.requiresGrad ? Tensor.empty(t, b.shape) : null;
+            if (t == DType.FLOAT32) {
                 Conv.backward(g, x.f, k.f, gy.f, dx == null ? null : dx.f, dk == null ? null : dk.f);
+                if (db != null) Conv.biasGradient(g, gy.f, db.f);
             } else {
                 Conv.backward(g, x.d, k.d, gy.d, dx == null ? null : dx.d, dk == null ? null : dk.d);
+                if (db != null) Conv.biasGradient(g, gy.d, db.d);
             }
-            return new Tensor[] {dx, dk};
-        }, x, k);
+            return new Tensor[] {dx, dk, db};
+        }, x, k, b);
     }
 
     // ------------------------------------------------------------------ pooling

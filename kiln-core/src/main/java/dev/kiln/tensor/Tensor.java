@@ -589,7 +589,12 @@ public final class Tensor {
      * }</pre>
      */
     public static Tensor conv2d(Tensor input, Tensor kernel, int[] strides, String padding, int[] dilation) {
-        return ConvFunctions.conv2d(input, kernel, strides, padding, dilation);
+        return ConvFunctions.conv2d(input, kernel, null, strides, padding, dilation);
+    }
+
+    /** The same plus {@code bias[o]} (shape (Cout), may be null) on every pixel, in one pass (Conv2D's forward). */
+    public static Tensor conv2d(Tensor input, Tensor kernel, Tensor bias, int[] strides, String padding, int[] dilation) {
+        return ConvFunctions.conv2d(input, kernel, bias, strides, padding, dilation);
     }
 
     /** Stride 1, no dilation: {@code conv2d(input, kernel, {1, 1}, padding, {1, 1})}. */

@@ -120,6 +120,10 @@ class GradientCheckTest {
                 cs.add(c("avgPool2d 3x2" + n, in -> in.get(0).avgPool2d(new int[] {3, 2}, st, pad), () -> l(input(s1 + 50, -1, 1, 2, 7, 6, 2))));
             }
         }
+        cs.add(c("conv2d with bias, same, strides [2, 1]", in -> Tensor.conv2d(in.get(0), in.get(1), in.get(2), new int[] {2, 1}, "same", new int[] {1, 1}),
+                () -> l(input(142, -1, 1, 2, 5, 4, 3), input(143, -1, 1, 2, 3, 3, 2), input(144, -1, 1, 2))));
+        cs.add(c("conv2d with bias, valid, dilation [1, 2]", in -> Tensor.conv2d(in.get(0), in.get(1), in.get(2), new int[] {1, 1}, "valid", new int[] {1, 2}),
+                () -> l(input(145, -1, 1, 2, 5, 6, 3), input(146, -1, 1, 2, 2, 3, 2), input(147, -1, 1, 2))));
         cs.add(c("conv2d 1x1 batch 1", in -> Tensor.conv2d(in.get(0), in.get(1), "same"),
                 () -> l(input(140, -1, 1, 1, 3, 3, 4), input(141, -1, 1, 1, 1, 4, 5))));
         return cs;
