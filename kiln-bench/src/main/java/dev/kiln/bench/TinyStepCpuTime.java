@@ -1,0 +1,65 @@
+package dev.kiln.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * {@link TinyStepBenchmark}'s two workloads timed in CPU time of the calling thread, for machines
+ * shared with other jobs (where JMH's wall-clock average mostly measures how often we were
+ * descheduled). Same method as {@link GemmCpuTime}: a loop calibrated to >= 0.3 s of CPU time,
+ * median of {@code --reps} loops, after {@code --warmup} seconds of CPU time.
+ *
+ * <p>Run: {@code java --add-modules jdk.incubator.vector -cp benchmarks.jar
+ * dev.kiln.bench.TinyStepCpuTime [--reps 7] [--warmup 5]}.
+ */
+public final class TinyStepCpuTime {
+    private TinyStepCpuTime() {}
+
+    public static void main(String[] args) {
+        int reps = 7;
+        double warmup = 5;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--reps": reps = Integer.parseInt(args[++i]); break;
+                case "--warmup": warmup = Double.parseDouble(args[++i]); break;
+                default: throw new IllegalArgumentException("TinyStepCpuTime: unknown argument '" + args[i] + "'");
+            }
+        }
+        TinyStepBenchmark bench = new TinyStepBenchmark();
+        bench.setup();
+        System.out.println("# java " + System.getProperty("java.version") + ", Vector API module "
+                + (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "present" : "absent"));
+        report("gemmsOnly", bench::gemmsOnly, reps, warmup);
+        report("tensorStep", bench::tensorStep, reps, warmup);
+    }
+
+    private static void report(String name, Supplier<Object> body, int reps, double warmupSeconds) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long end = mx.getCurrentThreadCpuTime() + (long) (warmupSeconds * 1e9);
+        Object sink = null;
+        while (mx.getCurrentThreadCpuTime() < end) {
+            for (int i = 0; i < 1000; i++) sink = body.get();
+        }
+        long calls = 1000;
+        while (true) {
+            long t0 = mx.getCurrentThreadCpuTime();
+            for (long i = 0; i < calls; i++) sink = body.get();
+            long t = mx.getCurrentThreadCpuTime() - t0;
+            if (t > 300_000_000L) break;
+            calls = Math.max(calls * 2, (long) (calls * 0.35e9 / Math.max(t, 1)));
+        }
+        double[] us = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            long t0 = mx.getCurrentThreadCpuTime();
+            for (long i = 0; i < calls; i++) sink = body.get();
+            us[r] = (mx.getCurrentThreadCpuTime() - t0) / 1e3 / calls;
+        }
+        double[] sorted = us.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "%-10s median %8.2f us/op CPU  (min %.2f, max %.2f, %d loops of %d)%s%n",
+                name, sorted[reps / 2], sorted[0], sorted[reps - 1], reps, calls, sink == null ? "?" : "");
+    }
+}
