@@ -26,21 +26,29 @@ PATTERNS = {  # stride pattern code (2 * [a contiguous] + [b contiguous]): (prol
 }
 
 
+def op_method(t, name, expr):
+    """One small method per operation, so that the JIT compiles only the operations a program uses."""
+    lines = [f"    private static void {name.lower()}({t}[] a, int ao, int as, {t}[] b, int bo, int bs, {t}[] out, int oo, int n) {{"]
+    lines.append("        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {")
+    for code, (pro, reads) in PATTERNS.items():
+        lines.append(f"            case {code}: {{ {pro.format(t=t)}for (int i = 0; i < n; i++) {{ {reads.format(t=t)}out[oo + i] = {expr}; }} return; }}")
+    lines.append(f"            default: {{ {t} x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, {expr}); }}")
+    lines.append("        }")
+    lines.append("    }")
+    return "\n".join(lines)
+
+
 def method(t):
     lines = [f"    static void binary(Elementwise.Binary op, {t}[] a, int ao, int as, {t}[] b, int bo, int bs, {t}[] out, int oo, int n) {{"]
-    lines.append("        int pattern = (as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0);")
     lines.append("        switch (op) {")
-    for name, (fe, de) in OPS.items():
-        expr = fe if t == "float" else de
-        lines.append(f"            case {name}:")
-        lines.append("                switch (pattern) {")
-        for code, (pro, reads) in PATTERNS.items():
-            lines.append(f"                    case {code}: {{ {pro.format(t=t)}for (int i = 0; i < n; i++) {{ {reads.format(t=t)}out[oo + i] = {expr}; }} return; }}")
-        lines.append(f"                    default: {{ {t} x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, {expr}); return; }}")
-        lines.append("                }")
+    for name in OPS:
+        lines.append(f"            case {name}: {name.lower()}(a, ao, as, b, bo, bs, out, oo, n); return;")
     lines.append("            default: throw new AssertionError(op);")
     lines.append("        }")
     lines.append("    }")
+    for name, (fe, de) in OPS.items():
+        lines.append("")
+        lines.append(op_method(t, name, fe if t == "float" else de))
     return "\n".join(lines)
 
 

@@ -63,17 +63,19 @@ public final class Experiments {
                 "accuracy", 0.840, 0.822, ACCURACY_TOLERANCE,
                 "Categorical cross-entropy with one-hot labels: the loss drops in the first epochs; accuracy "
                 + "reaches about 0.83 and the curves keep bumping up and down, since the overlapping blobs "
-                + "leave no margin. An unlucky start can leave a run stuck near 0.55 (seed 2 does): the loss clips the "
-                + "softmax output at 1e-7, as Keras's does, so samples the network gets confidently wrong in the "
-                + "first epoch stop contributing a gradient (see docs/tutorial.md)."));
+                + "leave no margin. The loss is computed from the softmax's logits, as Keras on TensorFlow does, so "
+                + "samples the network gets confidently wrong early on keep a gradient and the run recovers "
+                + "(see docs/tutorial.md)."));
         add(new Experiment("multiclass-sparse-cce", StudyData.Kind.BLOBS_INTEGER, "sparse_categorical_crossentropy",
                 "softmax", 50, 3, 100, sgd, "accuracy", 0.832, 0.818, ACCURACY_TOLERANCE,
                 "Sparse categorical cross-entropy: the same loss on integer labels, without one-hot encoding; "
-                + "the curves match the categorical run (seed 2 sticks here too)."));
+                + "the curves match the categorical run."));
         add(new Experiment("multiclass-kld", oneHot, "kullback_leibler_divergence", "softmax", 50, 3, 100, sgd,
                 "accuracy", 0.822, 0.822, ACCURACY_TOLERANCE,
                 "Kullback-Leibler divergence: with one-hot targets it differs from cross-entropy only by the "
-                + "targets' entropy, which is zero, so the curves look like the cross-entropy ones."));
+                + "targets' entropy, which is zero, so the curves look like the cross-entropy ones. Unlike them it "
+                + "clips the softmax output at 1e-7 (in Keras too), so an unlucky start can leave a run stuck near "
+                + "0.55 accuracy: seed 2 does (see docs/tutorial.md)."));
         var adam = Experiment.Optimizer.ADAM;
         add(new Experiment("adam-cce", oneHot, "categorical_crossentropy", "softmax", 50, 3, 200, adam, "accuracy",
                 NONE, NONE, ACCURACY_TOLERANCE,

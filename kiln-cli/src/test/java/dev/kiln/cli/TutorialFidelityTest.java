@@ -16,14 +16,16 @@ import org.junit.jupiter.api.function.Executable;
  * accuracy must show the artifact (the spec's "about 0.41/0.40" and "about 0.35/0.36", ±0.05) and the share
  * of correct signs must be near the spec's "about 0.85/0.84" (±0.03).
  *
- * <p>One failure mode is accounted for explicitly, because it is Keras's own: with a softmax output the
- * probability form of the cross-entropy and KL losses clips predictions at 1e-7, which stops the gradient
- * of samples the network got confidently wrong; on the blobs (inputs up to |14|) an unlucky start can push a
- * whole class there in the first epoch, and the run stays stuck near 0.55 accuracy. Kiln's loss values match
- * Keras's step by step from the same weights (docs/tutorial.md, "Fidelity"), so such a run is a property of
- * the recipe, not a bug. A row whose mean misses the tolerance passes only if at most one of its five runs is
- * such a stuck run (final training loss above 2, accuracy below 0.6) and the other four land within the
- * tolerance. Every seed's figures are printed.
+ * <p>One failure mode is accounted for explicitly, for the KL-divergence row only, because it is Keras's
+ * own: with a softmax output the probability form of kl_divergence clips predictions at 1e-7, which stops
+ * the gradient of samples the network got confidently wrong; on the blobs (inputs up to |14|) an unlucky
+ * start can push a whole class there in the first epoch, and the run stays stuck near 0.55 accuracy. Kiln's
+ * loss values match Keras's step by step from the same weights (docs/tutorial.md, "Fidelity"), so such a
+ * run is a property of the recipe, not a bug. The two cross-entropies no longer meet it: like Keras on
+ * TensorFlow (the study's backend) they compute from the softmax's logits, and their rows must meet the
+ * tolerance outright. The KLD row, whose mean misses the tolerance, passes only if exactly one of its five
+ * runs is such a stuck run (final training loss above 2, accuracy below 0.6) and the other four land within
+ * the tolerance. Every seed's figures are printed.
  *
  * <p>Tagged "fidelity": 55 training runs, 20 to 65 s on two shared cores.
  */
@@ -66,7 +68,7 @@ class TutorialFidelityTest {
         assertAll(checks);
     }
 
-    /** The mean within tolerance, or at most one stuck run with the other seeds within tolerance. */
+    /** The mean within tolerance, or (KLD only) exactly one stuck run with the other seeds within tolerance. */
     static Executable row(Experiment e, List<RunResult> runs, double mean, double expected, boolean train) {
         String what = e.id() + (train ? " train" : " test");
         double tol = e.tolerance();
@@ -74,6 +76,8 @@ class TutorialFidelityTest {
             if (Math.abs(mean - expected) <= tol) {
                 return;
             }
+            assertTrue(e.loss().equals("kullback_leibler_divergence"), String.format(Locale.ROOT,
+                    "%s: mean %.4f, expected %.3f ± %.3f", what, mean, expected, tol));
             List<RunResult> others = runs.stream().filter(r -> !stuck(e, r)).toList();
             assertTrue(runs.size() - others.size() == 1, String.format(Locale.ROOT,
                     "%s: mean %.4f, expected %.3f ± %.3f (%d stuck runs)", what, mean, expected, tol,

@@ -10,198 +10,274 @@ final class BinaryLoops {
     private BinaryLoops() {}
 
     static void binary(Elementwise.Binary op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
-        int pattern = (as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0);
         switch (op) {
-            case ADD:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = x + y; } return; }
-                    case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = x + y; } return; }
-                    case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = x + y; } return; }
-                    default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x + y); return; }
-                }
-            case SUB:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = x - y; } return; }
-                    case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = x - y; } return; }
-                    case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = x - y; } return; }
-                    default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x - y); return; }
-                }
-            case MUL:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = x * y; } return; }
-                    case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = x * y; } return; }
-                    case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = x * y; } return; }
-                    default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x * y); return; }
-                }
-            case DIV:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = x / y; } return; }
-                    case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = x / y; } return; }
-                    case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = x / y; } return; }
-                    default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x / y); return; }
-                }
-            case POW:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = (float) Math.pow(x, y); } return; }
-                    case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = (float) Math.pow(x, y); } return; }
-                    case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = (float) Math.pow(x, y); } return; }
-                    default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, (float) Math.pow(x, y)); return; }
-                }
-            case MAXIMUM:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = Math.max(x, y); } return; }
-                    case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = Math.max(x, y); } return; }
-                    case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = Math.max(x, y); } return; }
-                    default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, Math.max(x, y)); return; }
-                }
-            case MINIMUM:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = Math.min(x, y); } return; }
-                    case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = Math.min(x, y); } return; }
-                    case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = Math.min(x, y); } return; }
-                    default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, Math.min(x, y)); return; }
-                }
-            case GREATER:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = x > y ? 1f : 0f; } return; }
-                    case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = x > y ? 1f : 0f; } return; }
-                    case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = x > y ? 1f : 0f; } return; }
-                    default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x > y ? 1f : 0f); return; }
-                }
-            case GREATER_EQUAL:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = x >= y ? 1f : 0f; } return; }
-                    case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = x >= y ? 1f : 0f; } return; }
-                    case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = x >= y ? 1f : 0f; } return; }
-                    default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x >= y ? 1f : 0f); return; }
-                }
-            case LESS:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = x < y ? 1f : 0f; } return; }
-                    case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = x < y ? 1f : 0f; } return; }
-                    case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = x < y ? 1f : 0f; } return; }
-                    default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x < y ? 1f : 0f); return; }
-                }
-            case LESS_EQUAL:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = x <= y ? 1f : 0f; } return; }
-                    case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = x <= y ? 1f : 0f; } return; }
-                    case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = x <= y ? 1f : 0f; } return; }
-                    default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x <= y ? 1f : 0f); return; }
-                }
-            case EQUAL:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = x == y ? 1f : 0f; } return; }
-                    case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = x == y ? 1f : 0f; } return; }
-                    case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = x == y ? 1f : 0f; } return; }
-                    default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x == y ? 1f : 0f); return; }
-                }
-            case NOT_EQUAL:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = x != y ? 1f : 0f; } return; }
-                    case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = x != y ? 1f : 0f; } return; }
-                    case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = x != y ? 1f : 0f; } return; }
-                    default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x != y ? 1f : 0f); return; }
-                }
+            case ADD: add(a, ao, as, b, bo, bs, out, oo, n); return;
+            case SUB: sub(a, ao, as, b, bo, bs, out, oo, n); return;
+            case MUL: mul(a, ao, as, b, bo, bs, out, oo, n); return;
+            case DIV: div(a, ao, as, b, bo, bs, out, oo, n); return;
+            case POW: pow(a, ao, as, b, bo, bs, out, oo, n); return;
+            case MAXIMUM: maximum(a, ao, as, b, bo, bs, out, oo, n); return;
+            case MINIMUM: minimum(a, ao, as, b, bo, bs, out, oo, n); return;
+            case GREATER: greater(a, ao, as, b, bo, bs, out, oo, n); return;
+            case GREATER_EQUAL: greater_equal(a, ao, as, b, bo, bs, out, oo, n); return;
+            case LESS: less(a, ao, as, b, bo, bs, out, oo, n); return;
+            case LESS_EQUAL: less_equal(a, ao, as, b, bo, bs, out, oo, n); return;
+            case EQUAL: equal(a, ao, as, b, bo, bs, out, oo, n); return;
+            case NOT_EQUAL: not_equal(a, ao, as, b, bo, bs, out, oo, n); return;
             default: throw new AssertionError(op);
         }
     }
 
+    private static void add(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = x + y; } return; }
+            case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = x + y; } return; }
+            case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = x + y; } return; }
+            default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x + y); }
+        }
+    }
+
+    private static void sub(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = x - y; } return; }
+            case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = x - y; } return; }
+            case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = x - y; } return; }
+            default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x - y); }
+        }
+    }
+
+    private static void mul(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = x * y; } return; }
+            case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = x * y; } return; }
+            case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = x * y; } return; }
+            default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x * y); }
+        }
+    }
+
+    private static void div(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = x / y; } return; }
+            case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = x / y; } return; }
+            case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = x / y; } return; }
+            default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x / y); }
+        }
+    }
+
+    private static void pow(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = (float) Math.pow(x, y); } return; }
+            case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = (float) Math.pow(x, y); } return; }
+            case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = (float) Math.pow(x, y); } return; }
+            default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, (float) Math.pow(x, y)); }
+        }
+    }
+
+    private static void maximum(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = Math.max(x, y); } return; }
+            case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = Math.max(x, y); } return; }
+            case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = Math.max(x, y); } return; }
+            default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, Math.max(x, y)); }
+        }
+    }
+
+    private static void minimum(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = Math.min(x, y); } return; }
+            case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = Math.min(x, y); } return; }
+            case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = Math.min(x, y); } return; }
+            default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, Math.min(x, y)); }
+        }
+    }
+
+    private static void greater(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = x > y ? 1f : 0f; } return; }
+            case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = x > y ? 1f : 0f; } return; }
+            case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = x > y ? 1f : 0f; } return; }
+            default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x > y ? 1f : 0f); }
+        }
+    }
+
+    private static void greater_equal(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = x >= y ? 1f : 0f; } return; }
+            case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = x >= y ? 1f : 0f; } return; }
+            case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = x >= y ? 1f : 0f; } return; }
+            default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x >= y ? 1f : 0f); }
+        }
+    }
+
+    private static void less(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = x < y ? 1f : 0f; } return; }
+            case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = x < y ? 1f : 0f; } return; }
+            case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = x < y ? 1f : 0f; } return; }
+            default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x < y ? 1f : 0f); }
+        }
+    }
+
+    private static void less_equal(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = x <= y ? 1f : 0f; } return; }
+            case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = x <= y ? 1f : 0f; } return; }
+            case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = x <= y ? 1f : 0f; } return; }
+            default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x <= y ? 1f : 0f); }
+        }
+    }
+
+    private static void equal(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = x == y ? 1f : 0f; } return; }
+            case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = x == y ? 1f : 0f; } return; }
+            case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = x == y ? 1f : 0f; } return; }
+            default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x == y ? 1f : 0f); }
+        }
+    }
+
+    private static void not_equal(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { float x = a[ao + i], y = b[bo + i]; out[oo + i] = x != y ? 1f : 0f; } return; }
+            case 2: { float y = b[bo]; for (int i = 0; i < n; i++) { float x = a[ao + i]; out[oo + i] = x != y ? 1f : 0f; } return; }
+            case 1: { float x = a[ao]; for (int i = 0; i < n; i++) { float y = b[bo + i]; out[oo + i] = x != y ? 1f : 0f; } return; }
+            default: { float x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x != y ? 1f : 0f); }
+        }
+    }
+
     static void binary(Elementwise.Binary op, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
-        int pattern = (as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0);
         switch (op) {
-            case ADD:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = x + y; } return; }
-                    case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = x + y; } return; }
-                    case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = x + y; } return; }
-                    default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x + y); return; }
-                }
-            case SUB:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = x - y; } return; }
-                    case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = x - y; } return; }
-                    case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = x - y; } return; }
-                    default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x - y); return; }
-                }
-            case MUL:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = x * y; } return; }
-                    case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = x * y; } return; }
-                    case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = x * y; } return; }
-                    default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x * y); return; }
-                }
-            case DIV:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = x / y; } return; }
-                    case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = x / y; } return; }
-                    case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = x / y; } return; }
-                    default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x / y); return; }
-                }
-            case POW:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = Math.pow(x, y); } return; }
-                    case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = Math.pow(x, y); } return; }
-                    case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = Math.pow(x, y); } return; }
-                    default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, Math.pow(x, y)); return; }
-                }
-            case MAXIMUM:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = Math.max(x, y); } return; }
-                    case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = Math.max(x, y); } return; }
-                    case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = Math.max(x, y); } return; }
-                    default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, Math.max(x, y)); return; }
-                }
-            case MINIMUM:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = Math.min(x, y); } return; }
-                    case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = Math.min(x, y); } return; }
-                    case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = Math.min(x, y); } return; }
-                    default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, Math.min(x, y)); return; }
-                }
-            case GREATER:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = x > y ? 1d : 0d; } return; }
-                    case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = x > y ? 1d : 0d; } return; }
-                    case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = x > y ? 1d : 0d; } return; }
-                    default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x > y ? 1d : 0d); return; }
-                }
-            case GREATER_EQUAL:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = x >= y ? 1d : 0d; } return; }
-                    case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = x >= y ? 1d : 0d; } return; }
-                    case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = x >= y ? 1d : 0d; } return; }
-                    default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x >= y ? 1d : 0d); return; }
-                }
-            case LESS:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = x < y ? 1d : 0d; } return; }
-                    case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = x < y ? 1d : 0d; } return; }
-                    case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = x < y ? 1d : 0d; } return; }
-                    default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x < y ? 1d : 0d); return; }
-                }
-            case LESS_EQUAL:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = x <= y ? 1d : 0d; } return; }
-                    case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = x <= y ? 1d : 0d; } return; }
-                    case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = x <= y ? 1d : 0d; } return; }
-                    default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x <= y ? 1d : 0d); return; }
-                }
-            case EQUAL:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = x == y ? 1d : 0d; } return; }
-                    case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = x == y ? 1d : 0d; } return; }
-                    case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = x == y ? 1d : 0d; } return; }
-                    default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x == y ? 1d : 0d); return; }
-                }
-            case NOT_EQUAL:
-                switch (pattern) {
-                    case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = x != y ? 1d : 0d; } return; }
-                    case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = x != y ? 1d : 0d; } return; }
-                    case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = x != y ? 1d : 0d; } return; }
-                    default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x != y ? 1d : 0d); return; }
-                }
+            case ADD: add(a, ao, as, b, bo, bs, out, oo, n); return;
+            case SUB: sub(a, ao, as, b, bo, bs, out, oo, n); return;
+            case MUL: mul(a, ao, as, b, bo, bs, out, oo, n); return;
+            case DIV: div(a, ao, as, b, bo, bs, out, oo, n); return;
+            case POW: pow(a, ao, as, b, bo, bs, out, oo, n); return;
+            case MAXIMUM: maximum(a, ao, as, b, bo, bs, out, oo, n); return;
+            case MINIMUM: minimum(a, ao, as, b, bo, bs, out, oo, n); return;
+            case GREATER: greater(a, ao, as, b, bo, bs, out, oo, n); return;
+            case GREATER_EQUAL: greater_equal(a, ao, as, b, bo, bs, out, oo, n); return;
+            case LESS: less(a, ao, as, b, bo, bs, out, oo, n); return;
+            case LESS_EQUAL: less_equal(a, ao, as, b, bo, bs, out, oo, n); return;
+            case EQUAL: equal(a, ao, as, b, bo, bs, out, oo, n); return;
+            case NOT_EQUAL: not_equal(a, ao, as, b, bo, bs, out, oo, n); return;
             default: throw new AssertionError(op);
+        }
+    }
+
+    private static void add(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = x + y; } return; }
+            case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = x + y; } return; }
+            case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = x + y; } return; }
+            default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x + y); }
+        }
+    }
+
+    private static void sub(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = x - y; } return; }
+            case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = x - y; } return; }
+            case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = x - y; } return; }
+            default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x - y); }
+        }
+    }
+
+    private static void mul(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = x * y; } return; }
+            case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = x * y; } return; }
+            case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = x * y; } return; }
+            default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x * y); }
+        }
+    }
+
+    private static void div(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = x / y; } return; }
+            case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = x / y; } return; }
+            case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = x / y; } return; }
+            default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x / y); }
+        }
+    }
+
+    private static void pow(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = Math.pow(x, y); } return; }
+            case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = Math.pow(x, y); } return; }
+            case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = Math.pow(x, y); } return; }
+            default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, Math.pow(x, y)); }
+        }
+    }
+
+    private static void maximum(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = Math.max(x, y); } return; }
+            case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = Math.max(x, y); } return; }
+            case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = Math.max(x, y); } return; }
+            default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, Math.max(x, y)); }
+        }
+    }
+
+    private static void minimum(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = Math.min(x, y); } return; }
+            case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = Math.min(x, y); } return; }
+            case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = Math.min(x, y); } return; }
+            default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, Math.min(x, y)); }
+        }
+    }
+
+    private static void greater(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = x > y ? 1d : 0d; } return; }
+            case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = x > y ? 1d : 0d; } return; }
+            case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = x > y ? 1d : 0d; } return; }
+            default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x > y ? 1d : 0d); }
+        }
+    }
+
+    private static void greater_equal(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = x >= y ? 1d : 0d; } return; }
+            case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = x >= y ? 1d : 0d; } return; }
+            case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = x >= y ? 1d : 0d; } return; }
+            default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x >= y ? 1d : 0d); }
+        }
+    }
+
+    private static void less(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = x < y ? 1d : 0d; } return; }
+            case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = x < y ? 1d : 0d; } return; }
+            case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = x < y ? 1d : 0d; } return; }
+            default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x < y ? 1d : 0d); }
+        }
+    }
+
+    private static void less_equal(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = x <= y ? 1d : 0d; } return; }
+            case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = x <= y ? 1d : 0d; } return; }
+            case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = x <= y ? 1d : 0d; } return; }
+            default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x <= y ? 1d : 0d); }
+        }
+    }
+
+    private static void equal(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = x == y ? 1d : 0d; } return; }
+            case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = x == y ? 1d : 0d; } return; }
+            case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = x == y ? 1d : 0d; } return; }
+            default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x == y ? 1d : 0d); }
+        }
+    }
+
+    private static void not_equal(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
+        switch ((as == 1 ? 2 : 0) + (bs == 1 ? 1 : 0)) {
+            case 3: { for (int i = 0; i < n; i++) { double x = a[ao + i], y = b[bo + i]; out[oo + i] = x != y ? 1d : 0d; } return; }
+            case 2: { double y = b[bo]; for (int i = 0; i < n; i++) { double x = a[ao + i]; out[oo + i] = x != y ? 1d : 0d; } return; }
+            case 1: { double x = a[ao]; for (int i = 0; i < n; i++) { double y = b[bo + i]; out[oo + i] = x != y ? 1d : 0d; } return; }
+            default: { double x = a[ao], y = b[bo]; java.util.Arrays.fill(out, oo, oo + n, x != y ? 1d : 0d); }
         }
     }
 }

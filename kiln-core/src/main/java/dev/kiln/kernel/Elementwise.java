@@ -27,7 +27,7 @@ public final class Elementwise {
             case SIGN: for (int i = 0; i < n; i++) out[oo + i] = Math.signum(x[xo + i]); break;
             case SIGMOID: for (int i = 0; i < n; i++) out[oo + i] = (float) sigmoid(x[xo + i]); break;
             case TANH: for (int i = 0; i < n; i++) out[oo + i] = (float) Math.tanh(x[xo + i]); break;
-            case RELU: for (int i = 0; i < n; i++) { float v = x[xo + i]; out[oo + i] = v > 0f ? v : 0f; } break;
+            case RELU: for (int i = 0; i < n; i++) out[oo + i] = Math.max(x[xo + i], 0f); break; // branch-free; NaN stays NaN
             case SOFTPLUS: for (int i = 0; i < n; i++) out[oo + i] = (float) softplus(x[xo + i]); break;
             case LOG_COSH: for (int i = 0; i < n; i++) out[oo + i] = (float) logCosh(x[xo + i]); break;
             case ROUND: for (int i = 0; i < n; i++) out[oo + i] = (float) Math.rint(x[xo + i]); break;
@@ -48,7 +48,7 @@ public final class Elementwise {
             case SIGN: for (int i = 0; i < n; i++) out[oo + i] = Math.signum(x[xo + i]); break;
             case SIGMOID: for (int i = 0; i < n; i++) out[oo + i] = sigmoid(x[xo + i]); break;
             case TANH: for (int i = 0; i < n; i++) out[oo + i] = Math.tanh(x[xo + i]); break;
-            case RELU: for (int i = 0; i < n; i++) { double v = x[xo + i]; out[oo + i] = v > 0d ? v : 0d; } break;
+            case RELU: for (int i = 0; i < n; i++) out[oo + i] = Math.max(x[xo + i], 0d); break;
             case SOFTPLUS: for (int i = 0; i < n; i++) out[oo + i] = softplus(x[xo + i]); break;
             case LOG_COSH: for (int i = 0; i < n; i++) out[oo + i] = logCosh(x[xo + i]); break;
             case ROUND: for (int i = 0; i < n; i++) out[oo + i] = Math.rint(x[xo + i]); break;
