@@ -84,6 +84,10 @@ public final class Figure {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".kiln-plot-", ".png.tmp");
+            // createTempFile makes the file private (0600); the result is an ordinary output file (0644)
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try {
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                     PngEncoder.write(image, out);

@@ -163,6 +163,10 @@ final class ModelArchive {
         try {
             if (dir != null) Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            // createTempFile makes the file private (0600); the result is an ordinary output file (0644)
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(os)) {
                 put(zip, CONFIG, json.getBytes(StandardCharsets.UTF_8));
                 for (Map.Entry<String, Tensor> e : arrays.entrySet()) put(zip, e.getKey(), bytes(e.getValue()));
