@@ -72,7 +72,13 @@ public final class Elementwise {
             case ABS: for (int i = 0; i < n; i++) out[i] = g[i] * Math.signum(x[i]); break;
             case SIGMOID: for (int i = 0; i < n; i++) out[i] = g[i] * y[i] * (1 - y[i]); break;
             case TANH: for (int i = 0; i < n; i++) out[i] = g[i] * (1 - y[i] * y[i]); break;
-            case RELU: for (int i = 0; i < n; i++) out[i] = x[i] > 0 ? g[i] : 0; break;
+            case RELU: // g where x > 0, else 0, without a data-dependent branch (half the signs are random)
+                for (int i = 0; i < n; i++) {
+                    int bits = Float.floatToRawIntBits(x[i]);
+                    int keep = (-bits & ~bits) >> 31; // all ones exactly when bits > 0: x > 0 (or a NaN with its sign bit clear)
+                    out[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & keep);
+                }
+                break;
             case SOFTPLUS: for (int i = 0; i < n; i++) out[i] = (float) (g[i] * sigmoid(x[i])); break;
             case LOG_COSH: for (int i = 0; i < n; i++) out[i] = (float) (g[i] * Math.tanh(x[i])); break;
             default: throw new IllegalArgumentException("unaryGrad: " + op + " has no gradient");
@@ -91,7 +97,13 @@ public final class Elementwise {
             case ABS: for (int i = 0; i < n; i++) out[i] = g[i] * Math.signum(x[i]); break;
             case SIGMOID: for (int i = 0; i < n; i++) out[i] = g[i] * y[i] * (1 - y[i]); break;
             case TANH: for (int i = 0; i < n; i++) out[i] = g[i] * (1 - y[i] * y[i]); break;
-            case RELU: for (int i = 0; i < n; i++) out[i] = x[i] > 0 ? g[i] : 0; break;
+            case RELU:
+                for (int i = 0; i < n; i++) {
+                    long bits = Double.doubleToRawLongBits(x[i]);
+                    long keep = (-bits & ~bits) >> 63;
+                    out[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(g[i]) & keep);
+                }
+                break;
             case SOFTPLUS: for (int i = 0; i < n; i++) out[i] = (double) (g[i] * sigmoid(x[i])); break;
             case LOG_COSH: for (int i = 0; i < n; i++) out[i] = (double) (g[i] * Math.tanh(x[i])); break;
             default: throw new IllegalArgumentException("unaryGrad: " + op + " has no gradient");

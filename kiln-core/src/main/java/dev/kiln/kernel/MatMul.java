@@ -62,10 +62,44 @@ public final class MatMul {
             }
         } else if (work <= SMALL_WORK || m < 4 || n < floatKernel().nr()) {
             // Narrower than one micro-tile: packing would pad most of each panel with zeros.
-            floatKernel().small(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            smallFloat(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
         } else {
             FloatGemm.blocked(floatKernel(), threadsFor(work), transA, transB, m, n, k,
                     a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        }
+    }
+
+    /** Below this many elements, a transposed operand is copied to scratch for the contiguous-row kernel. */
+    private static final int SMALL_COPY = 4096;
+    /** The contiguous-row kernels want at least this many columns of C. */
+    private static final int WIDE = 8;
+
+    /**
+     * Tiny products, as a training step's backward pass makes them (g·Wᵀ, hᵀ·g). The unpacked kernels are
+     * fastest when C's rows are wide and B's rows contiguous; two shapes are brought to that form first:
+     * a transposed B (copied to a k×n scratch, at k·n copies against m·n·k multiply-adds), and a narrow C
+     * with a transposed A, computed as Cᵀ = op(B)ᵀ·op(A)ᵀ, whose rows are A's contiguous rows, then added in.
+     */
+    private static void smallFloat(boolean transA, boolean transB, int m, int n, int k,
+                                   float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                   float[] c, int cOff, int ldc, boolean accumulate) {
+        FloatKernel kernel = floatKernel();
+        if (transB && n >= WIDE && m >= 2 && (long) k * n <= SMALL_COPY) {
+            float[] bt = Workspace.get().floats(Workspace.SMALL, k * n);
+            for (int j = 0; j < n; j++) {
+                int bj = bOff + j * ldb;
+                for (int p = 0; p < k; p++) bt[p * n + j] = b[bj + p];
+            }
+            kernel.small(transA, false, m, n, k, a, aOff, lda, bt, 0, n, c, cOff, ldc, accumulate);
+        } else if (transA && n < WIDE && m >= WIDE && (long) n * m <= SMALL_COPY) {
+            float[] ct = Workspace.get().floats(Workspace.SMALL, n * m);
+            kernel.small(!transB, false, n, m, k, b, bOff, ldb, a, aOff, lda, ct, 0, m, false);
+            for (int i = 0; i < m; i++) {
+                int ci = cOff + i * ldc;
+                for (int j = 0; j < n; j++) c[ci + j] = accumulate ? c[ci + j] + ct[j * m + i] : ct[j * m + i];
+            }
+        } else {
+            kernel.small(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
         }
     }
 

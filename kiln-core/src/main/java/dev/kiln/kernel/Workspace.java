@@ -8,11 +8,13 @@ final class Workspace {
     static final int PACK_A = 0;
     static final int PACK_B = 1;
     static final int EDGE = 2;
+    /** The tiny-product rearrangements of {@link MatMul} (never used together with the others). */
+    static final int SMALL = 3;
 
     private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
 
-    private final float[][] floats = new float[3][];
-    private final double[][] doubles = new double[3][];
+    private final float[][] floats = new float[4][];
+    private final double[][] doubles = new double[4][];
 
     private Workspace() {}
 

@@ -84,7 +84,7 @@ class ConvTest {
     @Test
     void vectorPlaneKernelAgreesWithIm2colGemm() {
         org.junit.jupiter.api.Assumptions.assumeTrue(PlaneConv.vectorAvailable(),
-                "the JVM runs without jdk.incubator.vector (mvn -Pvector runs this test)");
+                "the JVM runs without jdk.incubator.vector (the default test run, with the module, runs this test)");
         int[][] shapes = {{5, 28, 28, 1, 5, 5, 4, 1, 0}, {3, 11, 11, 8, 3, 3, 16, 1, 1}, {4, 9, 7, 3, 3, 2, 5, 2, 1}, {2, 6, 5, 2, 1, 1, 3, 1, 0}};
         for (int[] s : shapes) {
             Conv.Geometry g = Conv.Geometry.of(s[0], s[1], s[2], s[3], s[4], s[5], s[6], new int[] {1, 1}, new int[] {s[7], s[7]}, s[8] == 1);

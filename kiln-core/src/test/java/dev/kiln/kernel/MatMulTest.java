@@ -74,7 +74,7 @@ class MatMulTest {
         MatMul.useVector(false);
         assertEquals(ScalarFloatKernel.INSTANCE, MatMul.floatKernel());
         assertEquals(ScalarDoubleKernel.INSTANCE, MatMul.doubleKernel());
-        assumeTrue(MatMul.vectorAvailable(), "Vector API module absent: run with -Pvector to cover it");
+        assumeTrue(MatMul.vectorAvailable(), "Vector API module absent (-Pno-vector): the default test run covers it");
         MatMul.useVector(true);
         assertEquals("VectorFloatKernel", MatMul.floatKernel().getClass().getSimpleName());
         assertEquals("VectorDoubleKernel", MatMul.doubleKernel().getClass().getSimpleName());
@@ -134,7 +134,7 @@ class MatMulTest {
 
     private static void selectKernel(boolean vector) {
         if (vector) {
-            assumeTrue(MatMul.vectorAvailable(), "Vector API module absent: run with -Pvector to cover it");
+            assumeTrue(MatMul.vectorAvailable(), "Vector API module absent (-Pno-vector): the default test run covers it");
         }
         MatMul.useVector(vector);
     }

@@ -75,7 +75,7 @@ class PoolTest {
     @Test
     void vectorMaxPoolingAgreesWithTheScalarLoop() {
         org.junit.jupiter.api.Assumptions.assumeTrue(PlaneConv.vectorAvailable(),
-                "the JVM runs without jdk.incubator.vector (mvn -Pvector runs this test)");
+                "the JVM runs without jdk.incubator.vector (the default test run, with the module, runs this test)");
         for (int c : new int[] {8, 16, 5}) {
             Conv.Geometry g = Conv.Geometry.of(3, 9, 7, c, 3, 2, c, new int[] {2, 1}, ONE, true);
             SplittableRandom r = new SplittableRandom(c);
