@@ -35,6 +35,8 @@ public final class Datasets {
     public static final double DEFAULT_CENTER_BOX_LOW = -10.0;
     /** scikit-learn's default {@code center_box} of make_blobs. */
     public static final double DEFAULT_CENTER_BOX_HIGH = 10.0;
+    /** scikit-learn's default {@code tail_strength} of make_regression. */
+    public static final double DEFAULT_TAIL_STRENGTH = 0.5;
 
     // ---------------------------------------------------------------- circles and moons
 
@@ -254,32 +256,58 @@ public final class Datasets {
     }
 
     /**
-     * make_regression with its full parameter list (without {@code effective_rank}): {@code X ~ N(0,1)},
-     * the first {@code min(nInformative, nFeatures)} rows of the coefficients {@code 100 * U[0,1)},
-     * {@code y = X @ coef + bias}, plus {@code noise * N(0,1)}; then rows, then feature columns shuffled.
-     * y has shape (n,) for one target, (n, nTargets) otherwise; coef (nFeatures,) or (nFeatures, nTargets).
-     * With several targets the product is bit-exact only for nFeatures up to 10 (see docs/data.md).
+     * make_regression with a well-conditioned X drawn from N(0,1): the full parameter list without
+     * {@code effectiveRank} and {@code tailStrength}, see
+     * {@link #makeRegression(int, int, int, int, double, Integer, double, double, boolean, RandomState)}.
+     */
+    public static Dataset makeRegression(int nSamples, int nFeatures, int nInformative, int nTargets, double bias,
+            double noise, boolean shuffle, RandomState randomState) {
+        return makeRegression(nSamples, nFeatures, nInformative, nTargets, bias, null, DEFAULT_TAIL_STRENGTH, noise,
+                shuffle, randomState);
+    }
+
+    /**
+     * make_regression with its full parameter list: X is {@code N(0,1)} or, with {@code effectiveRank},
+     * a low-rank matrix {@code U diag(s) V^T} (make_low_rank_matrix: U, V orthonormal from the QR of
+     * Gaussian matrices, {@code s_i = (1 - tailStrength) exp(-(i/effectiveRank)^2) + tailStrength
+     * exp(-0.1 i/effectiveRank)}); the first {@code min(nInformative, nFeatures)} rows of the
+     * coefficients are {@code 100 * U[0,1)}; {@code y = X @ coef + bias + noise * N(0,1)}; then rows,
+     * then feature columns are shuffled. y has shape (n,) for one target, (n, nTargets) otherwise; coef
+     * (nFeatures,) or (nFeatures, nTargets). With several targets the product is bit-exact only for
+     * nFeatures up to 10. With {@code effectiveRank} the draws and coef are bit-exact but X and y match
+     * scikit-learn to a relative 1e-13 only (the QR rounds differently from LAPACK; see docs/data.md).
+     *
+     * <pre>{@code
+     * Dataset d = Datasets.makeRegression(100, 20, 10, 1, 0.0, 5, 0.5, 0.1, true, new RandomState(1));
+     * // make_regression(100, 20, effective_rank=5, noise=0.1, random_state=1)
+     * }</pre>
      *
      * @param nSamples >= 1 (default 100)
      * @param nFeatures >= 1 (default 100)
      * @param nInformative >= 0 (default 10)
      * @param nTargets >= 1 (default 1)
      * @param bias added to every target (default 0.0)
+     * @param effectiveRank approximate number of singular vectors that explain most of X, >= 1, or null
+     *     for a well-conditioned Gaussian X (default null)
+     * @param tailStrength relative weight of the fat tail of the singular values, in [0, 1]; used only with
+     *     effectiveRank (default 0.5)
      * @param noise standard deviation of the target noise, >= 0 (default 0.0)
      * @param shuffle whether to shuffle rows and features (default true)
      * @param randomState the generator, or null for an unseeded one
      */
     public static Dataset makeRegression(int nSamples, int nFeatures, int nInformative, int nTargets, double bias,
-            double noise, boolean shuffle, RandomState randomState) {
+            Integer effectiveRank, double tailStrength, double noise, boolean shuffle, RandomState randomState) {
         String fn = "makeRegression";
         Checks.atLeast(fn, "nSamples", nSamples, 1);
         Checks.atLeast(fn, "nFeatures", nFeatures, 1);
         Checks.atLeast(fn, "nInformative", nInformative, 0);
         Checks.atLeast(fn, "nTargets", nTargets, 1);
         Checks.finite(fn, "bias", bias);
+        if (effectiveRank != null) Checks.atLeast(fn, "effectiveRank", effectiveRank, 1);
+        Checks.inRange(fn, "tailStrength", tailStrength, 0, true, 1, true);
         Checks.nonNegative(fn, "noise", noise, false);
-        Generators.Raw raw = Generators.regression(nSamples, nFeatures, nInformative, nTargets, bias, noise, shuffle,
-                Checks.orUnseeded(randomState));
+        Generators.Raw raw = Generators.regression(nSamples, nFeatures, nInformative, nTargets, bias, effectiveRank,
+                tailStrength, noise, shuffle, Checks.orUnseeded(randomState));
         Tensor y = nTargets == 1 ? Tensor.fromFlat(raw.y(), DType.FLOAT64, nSamples)
                 : Tensor.fromFlat(raw.y(), DType.FLOAT64, nSamples, nTargets);
         Tensor coef = nTargets == 1 ? Tensor.fromFlat(raw.coef(), DType.FLOAT64, nFeatures)

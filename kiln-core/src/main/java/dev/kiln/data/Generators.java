@@ -130,12 +130,20 @@ final class Generators {
         return new Raw(x, y, 1, null);
     }
 
-    /** make_regression without effective_rank. y holds n x targets values, row-major. */
+    /**
+     * make_regression; {@code effectiveRank} null draws X from N(0,1), otherwise from
+     * make_low_rank_matrix. y holds n x targets values, row-major.
+     */
     static Raw regression(int nSamples, int nFeatures, int nInformative, int nTargets, double bias,
-            double noise, boolean shuffle, RandomState rs) {
+            Integer effectiveRank, double tailStrength, double noise, boolean shuffle, RandomState rs) {
         nInformative = Math.min(nFeatures, nInformative);
-        double[][] x = new double[nSamples][];
-        for (int i = 0; i < nSamples; i++) x[i] = rs.standardNormal(nFeatures);
+        double[][] x;
+        if (effectiveRank == null) {
+            x = new double[nSamples][];
+            for (int i = 0; i < nSamples; i++) x[i] = rs.standardNormal(nFeatures);
+        } else {
+            x = LowRankMatrix.make(nSamples, nFeatures, effectiveRank, tailStrength, rs);
+        }
         double[][] gt = new double[nFeatures][nTargets];
         for (int k = 0; k < nInformative; k++) {
             for (int t = 0; t < nTargets; t++) gt[k][t] = 100 * rs.randomSample();

@@ -98,6 +98,10 @@ class DatasetsTest {
                 bad(() -> Datasets.makeRegression(0, 2, 0.1, 1), "nSamples", "0"),
                 bad(() -> Datasets.makeRegression(10, 2, -1, 1), "noise", "-1.0"),
                 bad(() -> Datasets.makeRegression(10, 0, 0.1, 1), "nFeatures", "0"),
+                bad(() -> Datasets.makeRegression(10, 3, 2, 1, 0.0, 0, 0.5, 0.0, true, null), "effectiveRank",
+                        "[1, inf)", "0"),
+                bad(() -> Datasets.makeRegression(10, 3, 2, 1, 0.0, 2, 1.5, 0.0, true, null), "tailStrength",
+                        "[0.0, 1.0]", "1.5"),
                 bad(() -> Datasets.makeClassification(10, 3, 1), "informative, redundant and repeated", "3"),
                 bad(() -> Datasets.makeClassification(10, 5, 1, 0, 0, 3, 1, null, 0.01, 1, true, 0.0, 1.0, true, null),
                         "nClasses(3)", "2**nInformative(1)=2"),
@@ -188,6 +192,46 @@ class DatasetsTest {
         Tensor column = Tensor.fromFlat(new double[] {1, 0}, DType.FLOAT64, 2, 1);
         assertArrayEquals(new double[] {0, 1, 1, 0}, Datasets.toCategorical(column).toDoubleArray());
         assertEquals(DType.FLOAT64, Datasets.toCategorical(column, 2, DType.FLOAT64).dtype());
+    }
+
+    static Stream<Map<String, Object>> lowRankRegressions() {
+        return Json.arr(LowRankMatrixTest.EXTRAS.get("make_regression_effective_rank")).stream().map(Json::obj);
+    }
+
+    /**
+     * effective_rank: the draws and coef are exact (coef bits, and the next draws of the shared
+     * generator); X and y go through a QR that rounds unlike LAPACK, so they are compared to 1e-13 of the
+     * largest magnitude of X, respectively y.
+     */
+    @ParameterizedTest
+    @MethodSource("lowRankRegressions")
+    void makeRegressionWithEffectiveRankMatchesScikitLearn(Map<String, Object> c) {
+        RandomState rs = new RandomState(((Number) c.get("random_state")).longValue());
+        Dataset d = Datasets.makeRegression(num(c, "n_samples"), num(c, "n_features"), num(c, "n_informative"),
+                num(c, "n_targets"), 0.0, num(c, "effective_rank"), ((Number) c.get("tail_strength")).doubleValue(),
+                ((Number) c.get("noise")).doubleValue(), (Boolean) c.get("shuffle"), rs);
+        assertBits(LowRankMatrixTest.strings(c.get("coef")), d.coef().toDoubleArray(), "coef");
+        assertBits(LowRankMatrixTest.strings(c.get("after")), rs.randomSample(3), "draws after the call");
+        assertClose(LowRankMatrixTest.strings(c.get("X")), d.x().toDoubleArray(), 1e-13, "X");
+        assertClose(LowRankMatrixTest.strings(c.get("y")), d.y().toDoubleArray(), 1e-13, "y");
+    }
+
+    private static int num(Map<String, Object> c, String key) {
+        return ((Number) c.get(key)).intValue();
+    }
+
+    /** |actual - expected| <= rel * max|expected| for every element. */
+    static void assertClose(double[] expected, double[] actual, double rel, String what) {
+        assertEquals(expected.length, actual.length, what + ": length");
+        double max = 0;
+        for (double v : expected) max = Math.max(max, Math.abs(v));
+        double worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], rel * max, what + "[" + i + "]");
+            worst = Math.max(worst, Math.abs(expected[i] - actual[i]) / max);
+        }
+        System.out.println("DatasetsTest: " + what + " (" + expected.length + " values) within " + worst
+                + " of the largest magnitude");
     }
 
     static String sha(String call) {

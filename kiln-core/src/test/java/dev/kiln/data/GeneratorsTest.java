@@ -44,9 +44,9 @@ class GeneratorsTest {
                         Generators.blobs(new int[] {3, 2}, 3, null, new double[] {1.0, 0.5}, -10, 10, true,
                                 new RandomState(0))),
                 Arguments.of("make_regression_5x4", (Function<Generators.Trig, Generators.Raw>) t ->
-                        Generators.regression(5, 4, 10, 1, 0.0, 0.1, true, new RandomState(1))),
+                        Generators.regression(5, 4, 10, 1, 0.0, null, 0.5, 0.1, true, new RandomState(1))),
                 Arguments.of("make_regression_7x6_inf5", (Function<Generators.Trig, Generators.Raw>) t ->
-                        Generators.regression(7, 6, 5, 1, 0.0, 0.1, true, new RandomState(3))),
+                        Generators.regression(7, 6, 5, 1, 0.0, null, 0.5, 0.1, true, new RandomState(3))),
                 Arguments.of("make_classification_6x5", (Function<Generators.Trig, Generators.Raw>) t ->
                         classification(6, 5, 2, 2, 0, 2, 2, 0.01, true, 1, new RandomState(1))),
                 Arguments.of("make_classification_8x12_inf10", (Function<Generators.Trig, Generators.Raw>) t ->
@@ -108,10 +108,10 @@ class GeneratorsTest {
                                 2, null, new double[] {0.6, 0.6, 0.6, 0.6}, -10, 10, true, new RandomState(0))),
                 Arguments.of("make_regression(1000, 20, noise=0.1, random_state=1)",
                         (Function<Generators.Trig, Generators.Raw>) t ->
-                                Generators.regression(1000, 20, 10, 1, 0.0, 0.1, true, new RandomState(1))),
+                                Generators.regression(1000, 20, 10, 1, 0.0, null, 0.5, 0.1, true, new RandomState(1))),
                 Arguments.of("make_regression(100, 1, noise=10, random_state=42)",
                         (Function<Generators.Trig, Generators.Raw>) t ->
-                                Generators.regression(100, 1, 10, 1, 0.0, 10, true, new RandomState(42))),
+                                Generators.regression(100, 1, 10, 1, 0.0, null, 0.5, 10, true, new RandomState(42))),
                 Arguments.of("make_classification(1000, 20, random_state=1)",
                         (Function<Generators.Trig, Generators.Raw>) t ->
                                 classification(1000, 20, 2, 2, 0, 2, 2, 0.01, true, 1, new RandomState(1))),
