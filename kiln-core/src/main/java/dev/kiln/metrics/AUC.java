@@ -1,6 +1,7 @@
 package dev.kiln.metrics;
 
 import dev.kiln.tensor.Tensor;
+import java.util.Map;
 
 /**
  * The area under the ROC (default) or precision-recall curve, approximated on evenly spaced thresholds,
@@ -57,6 +58,33 @@ public final class AUC extends Metric {
     public AUC fromLogits(boolean fromLogits) {
         this.fromLogits = fromLogits;
         return this;
+    }
+
+    /** Whether predictions are read as logits. */
+    public boolean fromLogits() { return fromLogits; }
+
+    /** The number of thresholds. */
+    public int numThresholds() { return numThresholds; }
+
+    /** The curve integrated. */
+    public Curve curve() { return curve; }
+
+    /** How the slices are summed. */
+    public SummationMethod summationMethod() { return summation; }
+
+    /**
+     * Adds Keras's keys {@code num_thresholds}, {@code curve} ({@code "ROC"}/{@code "PR"}),
+     * {@code summation_method} ({@code "interpolation"}, {@code "minoring"}, {@code "majoring"}) and
+     * {@code from_logits}.
+     */
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> c = super.config();
+        c.put("num_thresholds", numThresholds);
+        c.put("curve", curve.name());
+        c.put("summation_method", summation.name().toLowerCase(java.util.Locale.ROOT));
+        c.put("from_logits", fromLogits);
+        return c;
     }
 
     /** The thresholds, as Keras builds them (float32 values). */

@@ -1,5 +1,7 @@
 package dev.kiln.metrics;
 
+import java.util.Map;
+
 /**
  * How often a thresholded prediction equals a 0/1 label, as Keras 3's {@code BinaryAccuracy}:
  * per element {@code y_true == (y_pred > threshold ? 1 : 0)}, averaged per sample, then over samples.
@@ -29,6 +31,13 @@ public final class BinaryAccuracy extends SampleMean.Elementwise {
 
     /** The decision threshold. */
     public double threshold() { return threshold; }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> c = super.config();
+        c.put("threshold", threshold);
+        return c;
+    }
 
     @Override
     double element(double t, double p) { return t == (p > threshold ? 1.0 : 0.0) ? 1.0 : 0.0; }

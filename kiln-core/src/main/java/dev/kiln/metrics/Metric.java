@@ -1,6 +1,8 @@
 package dev.kiln.metrics;
 
 import dev.kiln.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A stateful quality measure accumulated over batches, as Keras's {@code keras.metrics.Metric}: each
@@ -30,6 +32,21 @@ public abstract class Metric {
         if (newName == null || newName.isEmpty()) throw new IllegalArgumentException("Metric.name: name must be a non-empty string");
         this.name = newName;
         return this;
+    }
+
+    /**
+     * The metric's settings under Keras's {@code get_config()} names (snake_case): {@code name} plus each
+     * subclass's arguments (e.g. {@code threshold}, {@code k}, {@code num_thresholds}), never its
+     * accumulated state. {@link Metrics#fromConfig} rebuilds a built-in metric from it.
+     *
+     * <pre>{@code
+     * new BinaryAccuracy(0.7).config();   // {name=binary_accuracy, threshold=0.7}
+     * }</pre>
+     */
+    public Map<String, Object> config() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("name", name);
+        return c;
     }
 
     /** Adds a batch with unit sample weights. */

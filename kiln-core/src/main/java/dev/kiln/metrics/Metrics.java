@@ -67,6 +67,22 @@ public final class Metrics {
         return f.get();
     }
 
+    /**
+     * A new built-in metric from its class name and {@link Metric#config()} (Keras's {@code get_config()}
+     * keys, e.g. {@code threshold}, {@code k}, {@code num_thresholds}, {@code curve}, {@code thresholds},
+     * {@code name}); missing keys take the defaults, {@code dtype} is accepted and ignored.
+     *
+     * <pre>{@code
+     * Metric m = Metrics.fromConfig("BinaryAccuracy", Map.of("threshold", 0.7, "name", "acc70"));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException for an unknown class, an unknown key or a value of the wrong kind
+     */
+    public static Metric fromConfig(String className, Map<String, Object> config) { return MetricConfig.build(className, config); }
+
+    /** The class names {@link #fromConfig} rebuilds, sorted. */
+    public static Set<String> classNames() { return Collections.unmodifiableSet(MetricConfig.classNames()); }
+
     /** ", did you mean 'x' or 'y'?" for names within a small edit distance (case-insensitive), else "". */
     public static String suggestions(String identifier, Iterable<String> known) {
         if (identifier == null) return "";

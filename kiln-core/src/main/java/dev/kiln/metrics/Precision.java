@@ -1,6 +1,7 @@
 package dev.kiln.metrics;
 
 import dev.kiln.tensor.Tensor;
+import java.util.Map;
 
 /**
  * The share of predicted positives that are positive, as Keras's {@code Precision}:
@@ -26,7 +27,19 @@ public final class Precision extends Metric {
     /** A prediction above {@code threshold} counts as positive. */
     public Precision(double threshold) {
         super("precision");
+        if (!Double.isFinite(threshold)) throw new IllegalArgumentException(getClass().getSimpleName() + ": threshold must be finite, got " + threshold);
         this.threshold = threshold;
+    }
+
+    /** The decision threshold. */
+    public double threshold() { return threshold; }
+
+    /** Adds {@code thresholds} (Keras's name for the argument; a single value here). */
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> c = super.config();
+        c.put("thresholds", threshold);
+        return c;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.kiln.metrics;
 
 import dev.kiln.tensor.Tensor;
+import java.util.Map;
 
 /**
  * How often an integer label (y_true of shape (n,) or (n, 1)) is among the {@code k} largest predictions,
@@ -28,6 +29,13 @@ public final class SparseTopKCategoricalAccuracy extends SampleMean {
 
     /** How many of the largest predictions count. */
     public int k() { return k; }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> c = super.config();
+        c.put("k", k);
+        return c;
+    }
 
     @Override
     protected void score(Tensor yTrue, Tensor yPred, int n, double[] out) {

@@ -111,17 +111,37 @@ final class ModelArchive {
             if (spec instanceof String s) {
                 metrics.add(s);
             } else {
-                Metric metric = (Metric) spec;
-                Map<String, Object> e = new LinkedHashMap<>();
-                String cls = metric.getClass().getSimpleName();
-                if (Metrics.contains(cls)) e.put("class_name", cls);
-                else e.put("custom", metric.name());
-                e.put("name", metric.name());
-                metrics.add(e);
+                metrics.add(metricConfig((Metric) spec));
             }
         }
         m.put("metrics", metrics);
         return m;
+    }
+
+    /**
+     * A built-in metric by class and config when {@link Metrics#fromConfig} rebuilds the same class with
+     * the same config (checked here, through JSON), so settings such as a threshold or k survive;
+     * otherwise (a user's Metric) only its name, and loading needs the object back.
+     */
+    private static Map<String, Object> metricConfig(Metric metric) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        String cls = metric.getClass().getSimpleName();
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> cfg = (Map<String, Object>) JsonText.parse(JsonText.write(metric.config()));
+            Metric rebuilt = Metrics.fromConfig(cls, cfg);
+            if (rebuilt.getClass() == metric.getClass() && rebuilt.config().toString().equals(metric.config().toString())) {
+                e.put("class_name", cls);
+                e.put("name", metric.name());
+                e.put("config", cfg);
+                return e;
+            }
+        } catch (IllegalArgumentException | ClassCastException notRebuildable) {
+            // not a built-in class, or a setting fromConfig does not know: saved as custom below
+        }
+        e.put("custom", metric.name());
+        e.put("name", metric.name());
+        return e;
     }
 
     /**
@@ -295,7 +315,10 @@ final class ModelArchive {
             }
             Map<String, Object> e = obj(m);
             String name = (String) e.get("name");
-            if (e.containsKey("class_name")) {
+            if (e.containsKey("config")) {
+                specs.add(Metrics.fromConfig((String) e.get("class_name"), obj(e.get("config"))).name(name));
+            } else if (e.containsKey("class_name")) {
+                // files written before metric configs were saved: the class with its default settings
                 specs.add(Metrics.get((String) e.get("class_name")).name(name));
             } else if (custom.get(name) instanceof Metric given) {
                 specs.add(given);

@@ -4,12 +4,17 @@ import static dev.kiln.model.Fixtures.assertSameWeights;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.losses.BinaryCrossentropy;
 import dev.kiln.losses.LossFunction;
 import dev.kiln.metrics.AUC;
+import dev.kiln.metrics.BinaryAccuracy;
+import dev.kiln.metrics.Precision;
+import dev.kiln.metrics.Recall;
+import dev.kiln.metrics.TopKCategoricalAccuracy;
 import dev.kiln.nn.Dense;
 import dev.kiln.optim.Adam;
 import dev.kiln.tensor.Tensor;
@@ -103,6 +108,74 @@ class ModelArchiveTest {
         Evaluation b = l.evaluate(Fixtures.testX(), Fixtures.BLOBS.y().slice(500, 1000).equal(1.0).reshape(500, 1));
         assertEquals(a.asMap(), b.asMap());
         assertEquals(java.util.List.of("loss", "auc", "acc"), java.util.List.copyOf(b.names()));
+    }
+
+    private static Sequential withConfiguredMetrics() {
+        Sequential m = new Sequential().seed(21);
+        m.add(new Dense(8).inputDim(2).activation("relu"));
+        m.add(new Dense(3).activation("softmax"));
+        m.compile("sgd", "categorical_crossentropy", new BinaryAccuracy(0.7).name("acc70"), new TopKCategoricalAccuracy(1),
+                new Precision(0.3), new Recall(0.62).name("recall62"), new AUC(9, AUC.Curve.PR, AUC.SummationMethod.MAJORING));
+        m.fit(Fixtures.trainX(), Fixtures.trainY(), Fit.epochs(1).verbose(0));
+        return m;
+    }
+
+    @Test
+    void metricSettingsAndNamesSurvive() {
+        Sequential m = withConfiguredMetrics();
+        Path file = dir.resolve("metrics.kiln");
+        m.save(file);
+        Sequential l = Sequential.load(file);
+        Evaluation a = m.evaluate(Fixtures.testX(), Fixtures.testY());
+        Evaluation b = l.evaluate(Fixtures.testX(), Fixtures.testY());
+        assertEquals(a.asMap(), b.asMap());
+        assertEquals(java.util.List.of("loss", "acc70", "top_k_categorical_accuracy", "precision", "recall62", "auc"), java.util.List.copyOf(b.names()));
+        for (int i = 0; i < m.metrics().size(); i++) assertEquals(m.metrics().get(i).config(), l.metrics().get(i).config());
+
+        // the same model with default settings reports other values, so the equality above needs the settings
+        Sequential defaults = Sequential.load(withoutMetricConfigs(file));
+        Evaluation d = defaults.evaluate(Fixtures.testX(), Fixtures.testY());
+        for (String name : java.util.List.of("acc70", "top_k_categorical_accuracy", "precision", "recall62", "auc")) {
+            assertNotEquals(a.get(name), d.get(name), name);
+        }
+    }
+
+    @Test
+    void filesWithoutMetricConfigsLoadWithDefaultSettings() {
+        Path file = dir.resolve("metrics.kiln");
+        withConfiguredMetrics().save(file);
+        Sequential old = Sequential.load(withoutMetricConfigs(file));
+        old.evaluate(Fixtures.testX(), Fixtures.testY());
+        assertEquals(0.5, ((BinaryAccuracy) old.metrics().get(0)).threshold());
+        assertEquals("acc70", old.metrics().get(0).name());
+        assertEquals(TopKCategoricalAccuracy.DEFAULT_K, ((TopKCategoricalAccuracy) old.metrics().get(1)).k());
+        assertEquals(AUC.DEFAULT_NUM_THRESHOLDS, ((AUC) old.metrics().get(4)).numThresholds());
+    }
+
+    /** A copy of the file as written before metric configs were saved: metric entries with class and name only. */
+    private Path withoutMetricConfigs(Path file) {
+        Path old = dir.resolve("old-" + file.getFileName());
+        try (ZipFile in = new ZipFile(file.toFile()); var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(old))) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                byte[] data = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals("model.json")) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> root = (Map<String, Object>) JsonText.parse(new String(data, StandardCharsets.UTF_8));
+                    @SuppressWarnings("unchecked")
+                    java.util.List<Object> metrics = (java.util.List<Object>) ((Map<String, Object>) root.get("compile")).get("metrics");
+                    int removed = 0;
+                    for (Object o : metrics) if (o instanceof Map<?, ?> entry && entry.remove("config") != null) removed++;
+                    assertEquals(5, removed, "every metric object was saved with its config");
+                    data = JsonText.write(root).getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(data);
+                out.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return old;
     }
 
     @Test
