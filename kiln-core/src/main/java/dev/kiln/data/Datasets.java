@@ -438,19 +438,54 @@ public final class Datasets {
     }
 
     /**
-     * train_test_split with its full parameter list. A {@code Double} size is a fraction in (0, 1), an
-     * {@code Integer} size a number of rows; both null means {@code testSize = 0.25}; a null one is the
-     * complement of the other. {@code randomState} is unused when {@code shuffle} is false.
+     * train_test_split without stratification; see
+     * {@link #trainTestSplit(Tensor, Tensor, Number, Number, RandomState, boolean, Tensor)}.
      */
     public static Split trainTestSplit(Tensor x, Tensor y, Number testSize, Number trainSize,
             RandomState randomState, boolean shuffle) {
-        int n = Split.rowsOf("trainTestSplit", x, y);
+        return trainTestSplit(x, y, testSize, trainSize, randomState, shuffle, null);
+    }
+
+    /**
+     * train_test_split with its full parameter list. A {@code Double} size is a fraction in (0, 1), an
+     * {@code Integer} size a number of rows; both null means {@code testSize = 0.25}; a null one is the
+     * complement of the other. {@code randomState} is unused when {@code shuffle} is false.
+     *
+     * <p>With {@code stratify} (one class label per row, shape (n,); default null) the split keeps the
+     * class proportions as scikit-learn's {@code StratifiedShuffleSplit} does: per-class train counts
+     * {@code floor(count_c / n * nTrain)} topped up by largest remainder (ties drawn at random), the same
+     * for the test part from what is left, one permutation per class in sorted class order, then the train
+     * and the test rows each shuffled; the indices are bit-exact. Every class needs at least 2 rows, and
+     * both parts at least one row per class; stratify needs {@code shuffle} true.
+     *
+     * <pre>{@code
+     * Split s = Datasets.trainTestSplit(x, y, 0.2, null, new RandomState(42), true, y);
+     * // train_test_split(x, y, test_size=0.2, random_state=42, stratify=y)
+     * }</pre>
+     */
+    public static Split trainTestSplit(Tensor x, Tensor y, Number testSize, Number trainSize,
+            RandomState randomState, boolean shuffle, Tensor stratify) {
+        String fn = "trainTestSplit";
+        int n = Split.rowsOf(fn, x, y);
         int[] sizes = Split.sizes(n, testSize, trainSize);
         int nTest = sizes[0];
         int nTrain = sizes[1];
         int[] train = new int[nTrain];
         int[] test = new int[nTest];
-        if (shuffle) {
+        if (stratify != null) {
+            if (!shuffle) {
+                throw new IllegalArgumentException(fn + ": stratified train/test split is not implemented for"
+                        + " shuffle=false");
+            }
+            if (stratify.rank() != 1 || stratify.shape().dim(0) != n) {
+                throw new IllegalArgumentException(fn + ": stratify must hold one class label per row, shape (" + n
+                        + ",), got " + stratify.shape());
+            }
+            int[][] parts = StratifiedSplit.indices(stratify.toDoubleArray(), nTest, nTrain,
+                    Checks.orUnseeded(randomState));
+            train = parts[0];
+            test = parts[1];
+        } else if (shuffle) {
             int[] perm = Checks.orUnseeded(randomState).permutation(n);
             System.arraycopy(perm, 0, test, 0, nTest);
             System.arraycopy(perm, nTest, train, 0, nTrain);

@@ -114,6 +114,16 @@ class DatasetsTest {
                 bad(() -> Datasets.trainTestSplit(ids(10), null, 10, null, null, true), "testSize=10", "10"),
                 bad(() -> Datasets.trainTestSplit(ids(10), null, 0.6, 0.6, null, true), "sum", "1.2"),
                 bad(() -> Datasets.trainTestSplit(ids(10), null, 6, 6, null, true), "12", "10"),
+                bad(() -> Datasets.trainTestSplit(ids(6), null, 0.5, null, null, true,
+                        Tensor.of(new double[] {0, 0, 0, 1, 1, 2}, DType.FLOAT64)), "least populated class", "2.0",
+                        "only 1 member"),
+                bad(() -> Datasets.trainTestSplit(ids(6), null, 2, null, null, true,
+                        Tensor.of(new double[] {0, 0, 1, 1, 2, 2}, DType.FLOAT64)), "test size = 2", "classes = 3"),
+                bad(() -> Datasets.trainTestSplit(ids(6), null, 0.5, null, null, false, ids(6)), "shuffle=false"),
+                bad(() -> Datasets.trainTestSplit(ids(6), null, 0.5, null, null, true, ids(5)), "stratify",
+                        "(6,)", "(5,)"),
+                bad(() -> Datasets.trainTestSplit(ids(4), null, 0.5, null, null, true,
+                        Tensor.of(new double[] {0, 0, Double.NaN, 1}, DType.FLOAT64)), "NaN", "index 2"),
                 bad(() -> Datasets.toCategorical(Tensor.of(new double[] {0, 3}, DType.FLOAT64), 3), "label 3.0",
                         "index 1", "[0, 3)"),
                 bad(() -> Datasets.toCategorical(Tensor.of(new double[] {0.5}, DType.FLOAT64), 3), "0.5"));
@@ -156,6 +166,36 @@ class DatasetsTest {
         assertArrayEquals(Json.doubles(c.get("test")), s.xTest().toDoubleArray());
         assertArrayEquals(Json.doubles(c.get("train")), s.yTrain().toDoubleArray());
         assertArrayEquals(Json.doubles(c.get("test")), s.yTest().toDoubleArray());
+    }
+
+    static Stream<Map<String, Object>> stratifiedSplits() {
+        return Json.arr(LowRankMatrixTest.EXTRAS.get("train_test_split_stratify")).stream().map(Json::obj);
+    }
+
+    @ParameterizedTest
+    @MethodSource("stratifiedSplits")
+    void stratifiedTrainTestSplitMatchesScikitLearnIndexForIndex(Map<String, Object> c) {
+        double[] labels = LowRankMatrixTest.strings(c.get("y"));
+        Tensor strat = Tensor.of(labels, DType.FLOAT64);
+        Tensor x = ids(labels.length);
+        Split s = Datasets.trainTestSplit(x, strat, size(c.get("test_size")), size(c.get("train_size")),
+                new RandomState(((Number) c.get("random_state")).longValue()), true, strat);
+        double[] train = Json.doubles(c.get("train"));
+        double[] test = Json.doubles(c.get("test"));
+        assertArrayEquals(train, s.xTrain().toDoubleArray());
+        assertArrayEquals(test, s.xTest().toDoubleArray());
+        for (int i = 0; i < train.length; i++) assertEquals(labels[(int) train[i]], s.yTrain().toDoubleArray()[i]);
+    }
+
+    @Test
+    void approximateModeBreaksTiesWithTheGenerator() {
+        // scikit-learn's own doctest examples of _approximate_mode.
+        assertArrayEquals(new int[] {2, 1}, StratifiedSplit.approximateMode(new int[] {4, 2}, 3, new RandomState(0)));
+        assertArrayEquals(new int[] {3, 1}, StratifiedSplit.approximateMode(new int[] {5, 2}, 4, new RandomState(0)));
+        assertArrayEquals(new int[] {0, 1, 1, 0},
+                StratifiedSplit.approximateMode(new int[] {2, 2, 2, 1}, 2, new RandomState(0)));
+        assertArrayEquals(new int[] {1, 1, 0, 0},
+                StratifiedSplit.approximateMode(new int[] {2, 2, 2, 1}, 2, new RandomState(42)));
     }
 
     /** JSON integers mean counts (Integer), JSON floats fractions (Double), as in Python. */
