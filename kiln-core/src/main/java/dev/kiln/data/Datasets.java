@@ -322,7 +322,8 @@ public final class Datasets {
      * <pre>{@code Dataset d = Datasets.makeClassification(1000, 20, 1);  // make_classification(1000, 20, random_state=1)}</pre>
      */
     public static Dataset makeClassification(int nSamples, int nFeatures, long randomState) {
-        return makeClassification(nSamples, nFeatures, 2, 2, 0, 2, 2, null, 0.01, 1.0, true, 0.0, 1.0, true,
+        return makeClassification(nSamples, nFeatures, 2, 2, 0, 2, 2, null, 0.01, 1.0, true, new double[] {0.0},
+                new double[] {1.0}, true,
                 Checks.randomState("makeClassification", randomState));
     }
 
@@ -331,6 +332,12 @@ public final class Datasets {
      * hypercube of side {@code 2 * classSep} in the informative features, linear combinations of them as
      * redundant features, copies as repeated features, noise as useless features; {@code flipY} of the
      * labels replaced at random; then shifted, scaled and shuffled.
+     *
+     * <pre>{@code
+     * Dataset d = Datasets.makeClassification(100, 3, 2, 1, 0, 2, 2, null, 0.01, 1.0, true,
+     *         new double[] {1, 2, 3}, new double[] {0.5}, true, new RandomState(0));
+     * // make_classification(100, 3, n_redundant=1, shift=[1, 2, 3], scale=0.5, random_state=0)
+     * }</pre>
      *
      * @param nSamples >= 1 (default 100)
      * @param nFeatures >= 1 (default 20)
@@ -343,14 +350,16 @@ public final class Datasets {
      * @param flipY fraction of labels replaced at random, in [0, 1] (default 0.01)
      * @param classSep half the hypercube side, >= 0 (default 1.0)
      * @param hypercube centroids on the vertices (true, default) or scaled randomly (false)
-     * @param shift added to every feature, or null for a random shift per feature (default 0.0)
-     * @param scale multiplies every feature, or null for a random scale per feature (default 1.0)
+     * @param shift added to the features: one value for all ({@code {0.0}} is the default), one per feature,
+     *     or null for a random shift per feature, {@code (2 U[0,1) - 1) * classSep}
+     * @param scale multiplies the features (after the shift): one value for all ({@code {1.0}} is the
+     *     default), one per feature, or null for a random scale per feature, {@code 1 + 100 U[0,1)}
      * @param shuffle whether to shuffle rows and features (default true)
      * @param randomState the generator, or null for an unseeded one
      */
     public static Dataset makeClassification(int nSamples, int nFeatures, int nInformative, int nRedundant,
             int nRepeated, int nClasses, int nClustersPerClass, double[] weights, double flipY, double classSep,
-            boolean hypercube, Double shift, Double scale, boolean shuffle, RandomState randomState) {
+            boolean hypercube, double[] shift, double[] scale, boolean shuffle, RandomState randomState) {
         String fn = "makeClassification";
         Checks.atLeast(fn, "nSamples", nSamples, 1);
         Checks.atLeast(fn, "nFeatures", nFeatures, 1);
@@ -361,8 +370,8 @@ public final class Datasets {
         Checks.atLeast(fn, "nClustersPerClass", nClustersPerClass, 1);
         Checks.inRange(fn, "flipY", flipY, 0, true, 1, true);
         Checks.nonNegative(fn, "classSep", classSep, false);
-        if (shift != null) Checks.finite(fn, "shift", shift);
-        if (scale != null) Checks.finite(fn, "scale", scale);
+        checkPerFeature(fn, "shift", shift, nFeatures);
+        checkPerFeature(fn, "scale", scale, nFeatures);
         if ((long) nInformative + nRedundant + nRepeated > nFeatures) {
             throw new IllegalArgumentException(fn + ": number of informative, redundant and repeated features must"
                     + " sum to less than the number of total features, got " + nInformative + " + " + nRedundant
@@ -375,7 +384,17 @@ public final class Datasets {
         }
         double[] w = classWeights(fn, weights, nClasses);
         return wrap(Generators.classification(nSamples, nFeatures, nInformative, nRedundant, nRepeated, nClasses,
-                nClustersPerClass, w, flipY, classSep, hypercube, shift, scale, shuffle, Checks.orUnseeded(randomState)));
+                nClustersPerClass, w, flipY, classSep, hypercube, shift, scale, shuffle,
+                Checks.orUnseeded(randomState)));
+    }
+
+    private static void checkPerFeature(String fn, String arg, double[] v, int nFeatures) {
+        if (v == null) return;
+        if (v.length != 1 && v.length != nFeatures) {
+            throw new IllegalArgumentException(fn + ": " + arg + " must hold 1 value or one per feature (" + nFeatures
+                    + "), got " + v.length + " values");
+        }
+        for (int j = 0; j < v.length; j++) Checks.finite(fn, arg + "[" + j + "]", v[j]);
     }
 
     private static double[] classWeights(String fn, double[] weights, int nClasses) {

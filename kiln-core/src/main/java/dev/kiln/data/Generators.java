@@ -185,10 +185,13 @@ final class Generators {
         }
     }
 
-    /** make_classification; {@code weights} null or n_classes long; shift/scale null means random. */
+    /**
+     * make_classification; {@code weights} n_classes long; shift/scale null means random, otherwise one
+     * value for all features or one per feature (numpy's broadcasting).
+     */
     static Raw classification(int nSamples, int nFeatures, int nInformative, int nRedundant, int nRepeated,
             int nClasses, int nClustersPerClass, double[] weights, double flipY, double classSep,
-            boolean hypercube, Double shift, Double scale, boolean shuffle, RandomState rs) {
+            boolean hypercube, double[] shift, double[] scale, boolean shuffle, RandomState rs) {
         int ni = nInformative;
         int nUseless = nFeatures - ni - nRedundant - nRepeated;
         int nClusters = nClasses * nClustersPerClass;
@@ -241,10 +244,18 @@ final class Generators {
                 b[r] = rs.randomSample(nRedundant);
                 for (int j = 0; j < nRedundant; j++) b[r][j] = 2 * b[r][j] - 1;
             }
-            double[] acc = new double[nRedundant];
-            for (double[] row : x) {
-                BlasModel.rowTimes(row, 0, b, acc);
-                System.arraycopy(acc, 0, row, ni, nRedundant);
+            if (nRedundant == 1) {
+                // A (ni, 1) right-hand side makes numpy call gemv, not gemm: another summation order.
+                double[] w = new double[ni];
+                for (int r = 0; r < ni; r++) w[r] = b[r][0];
+                double[] col = BlasModel.gemv(x, w);
+                for (int i = 0; i < nSamples; i++) x[i][ni] = col[i];
+            } else {
+                double[] acc = new double[nRedundant];
+                for (double[] row : x) {
+                    BlasModel.rowTimes(row, 0, b, acc);
+                    System.arraycopy(acc, 0, row, ni, nRedundant);
+                }
             }
         }
         if (nRepeated > 0) {
@@ -270,7 +281,7 @@ final class Generators {
         if (shift == null) {
             for (int j = 0; j < nFeatures; j++) shifts[j] = (2 * rs.randomSample() - 1) * classSep;
         } else {
-            java.util.Arrays.fill(shifts, shift);
+            for (int j = 0; j < nFeatures; j++) shifts[j] = shift[shift.length == 1 ? 0 : j];
         }
         for (double[] row : x) {
             for (int j = 0; j < nFeatures; j++) row[j] = row[j] + shifts[j];
@@ -279,7 +290,7 @@ final class Generators {
         if (scale == null) {
             for (int j = 0; j < nFeatures; j++) scales[j] = 1 + 100 * rs.randomSample();
         } else {
-            java.util.Arrays.fill(scales, scale);
+            for (int j = 0; j < nFeatures; j++) scales[j] = scale[scale.length == 1 ? 0 : j];
         }
         for (double[] row : x) {
             for (int j = 0; j < nFeatures; j++) row[j] = row[j] * scales[j];

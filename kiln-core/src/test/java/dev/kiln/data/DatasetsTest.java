@@ -81,6 +81,9 @@ class DatasetsTest {
         assertEquals(Shape.of(3, 2), multi.coef().shape());
     }
 
+    private static final double[] ONE_ZERO = {0.0};
+    private static final double[] ONE_ONE = {1.0};
+
     static Stream<Arguments> badArguments() {
         return Stream.of(
                 bad(() -> Datasets.makeCircles(0, 0.1, 1), "nSamples", "[1, inf)", "0"),
@@ -103,12 +106,18 @@ class DatasetsTest {
                 bad(() -> Datasets.makeRegression(10, 3, 2, 1, 0.0, 2, 1.5, 0.0, true, null), "tailStrength",
                         "[0.0, 1.0]", "1.5"),
                 bad(() -> Datasets.makeClassification(10, 3, 1), "informative, redundant and repeated", "3"),
-                bad(() -> Datasets.makeClassification(10, 5, 1, 0, 0, 3, 1, null, 0.01, 1, true, 0.0, 1.0, true, null),
+                bad(() -> Datasets.makeClassification(10, 5, 1, 0, 0, 3, 1, null, 0.01, 1, true, ONE_ZERO, ONE_ONE, true,
+                        null),
                         "nClasses(3)", "2**nInformative(1)=2"),
-                bad(() -> Datasets.makeClassification(10, 5, 2, 0, 0, 2, 1, null, 1.5, 1, true, 0.0, 1.0, true, null),
+                bad(() -> Datasets.makeClassification(10, 5, 2, 0, 0, 2, 1, null, 1.5, 1, true, ONE_ZERO, ONE_ONE, true,
+                        null),
                         "flipY", "1.5"),
-                bad(() -> Datasets.makeClassification(10, 5, 2, 0, 0, 3, 1, new double[] {0.5}, 0.0, 1, true, 0.0,
-                        1.0, true, null), "weights", "3 classes"),
+                bad(() -> Datasets.makeClassification(10, 5, 2, 0, 0, 3, 1, new double[] {0.5}, 0.0, 1, true,
+                        ONE_ZERO, ONE_ONE, true, null), "weights", "3 classes"),
+                bad(() -> Datasets.makeClassification(10, 5, 2, 0, 0, 2, 1, null, 0.0, 1, true, new double[] {1, 2},
+                        ONE_ONE, true, null), "shift", "1 value or one per feature (5)", "got 2"),
+                bad(() -> Datasets.makeClassification(10, 3, 2, 0, 0, 2, 1, null, 0.0, 1, true, null,
+                        new double[] {1, Double.NaN, 1}, true, null), "scale[1]", "finite", "NaN"),
                 bad(() -> Datasets.trainTestSplit(ids(10), ids(9), 0.3, 1, true), "inconsistent", "10, 9"),
                 bad(() -> Datasets.trainTestSplit(ids(10), ids(10), 1.0, 1, true), "testSize=1.0", "(0, 1)"),
                 bad(() -> Datasets.trainTestSplit(ids(10), null, 10, null, null, true), "testSize=10", "10"),
@@ -166,6 +175,28 @@ class DatasetsTest {
         assertArrayEquals(Json.doubles(c.get("test")), s.xTest().toDoubleArray());
         assertArrayEquals(Json.doubles(c.get("train")), s.yTrain().toDoubleArray());
         assertArrayEquals(Json.doubles(c.get("test")), s.yTest().toDoubleArray());
+    }
+
+    static Stream<Map<String, Object>> perFeatureShiftScale() {
+        return Json.arr(LowRankMatrixTest.EXTRAS.get("make_classification_array_shift_scale")).stream()
+                .map(Json::obj);
+    }
+
+    @ParameterizedTest
+    @MethodSource("perFeatureShiftScale")
+    void makeClassificationWithPerFeatureShiftAndScaleIsBitExact(Map<String, Object> c) {
+        RandomState rs = new RandomState(((Number) c.get("random_state")).longValue());
+        Dataset d = Datasets.makeClassification(num(c, "n_samples"), num(c, "n_features"), 2, 1, 0, 2, 2, null, 0.01,
+                1.0, true, valuesOrNull(c.get("shift")), valuesOrNull(c.get("scale")), true, rs);
+        assertBits(LowRankMatrixTest.strings(c.get("X")), d.x().toDoubleArray(), "X");
+        assertBits(LowRankMatrixTest.strings(c.get("y")), d.y().toDoubleArray(), "y");
+        assertBits(LowRankMatrixTest.strings(c.get("after")), rs.randomSample(3), "draws after the call");
+    }
+
+    /** A JSON list, a single number (one value for every feature) or null. */
+    private static double[] valuesOrNull(Object v) {
+        if (v == null) return null;
+        return v instanceof Number ? new double[] {((Number) v).doubleValue()} : Json.doubles(v);
     }
 
     static Stream<Map<String, Object>> stratifiedSplits() {

@@ -59,7 +59,7 @@ class GeneratorsTest {
     static Generators.Raw classification(int n, int f, int ni, int nr, int nrep, int nc, int ncpc, double flip,
             boolean hypercube, double sep, RandomState rs) {
         return Generators.classification(n, f, ni, nr, nrep, nc, ncpc, uniformWeights(nc), flip, sep, hypercube,
-                0.0, 1.0, true, rs);
+                new double[] {0.0}, new double[] {1.0}, true, rs);
     }
 
     static double[] uniformWeights(int nc) {
