@@ -9,9 +9,15 @@ import java.util.SplittableRandom;
 /**
  * Randomly zeroes a fraction {@code rate} of the inputs during training and scales the rest by
  * 1/(1 − rate) (inverted dropout, as Keras), so inference is the identity: y = x·m/(1 − rate),
- * m ~ Bernoulli(1 − rate), only when {@code training}. The mask generator is split from the build
- * generator (so a seeded model drops the same units), or seeded by {@link #seed(long)}; {@link #noiseShape}
- * shares one mask value along chosen axes.
+ * m ~ Bernoulli(1 − rate), only when {@code training}. {@link #noiseShape} shares one mask value along
+ * chosen axes.
+ *
+ * <p>Each mask is a pure function of the layer's mask seed and its step counter: training call number
+ * {@code s} draws from a generator seeded with {@code mix(seed, s)} (SplitMix64's finalizer), then the
+ * counter moves on. The mask seed is {@link #seed(long)} if given, else drawn from the build generator (so
+ * a model with {@code Sequential.seed} drops the same units run after run). The counter is part of
+ * {@link #config()} ({@code "step"}), so a saved and loaded model draws exactly the masks an uninterrupted
+ * run would have drawn; inference calls do not move it.
  *
  * <pre>{@code
  * model.add(new Dense(64).activation("relu"));
@@ -22,7 +28,10 @@ public class Dropout extends Layer {
     private final double rate;
     private Long seed;
     private int[] noiseShape;
-    private SplittableRandom rng;
+    /** The seed the masks derive from: {@link #seed} or one drawn at build. */
+    private long maskSeed;
+    /** Training calls that drew a mask so far. */
+    private long step;
 
     /** {@code rate} in [0, 1): the fraction of inputs dropped. */
     public Dropout(double rate) {
@@ -52,6 +61,9 @@ public class Dropout extends Layer {
         return this;
     }
 
+    /** How many training calls have drawn a mask (the next call draws mask number {@code step()}). */
+    public long step() { return step; }
+
     @Override public Dropout name(String name) { super.name(name); return this; }
 
     @Override public Dropout dtype(DType dtype) { super.dtype(dtype); return this; }
@@ -68,7 +80,7 @@ public class Dropout extends Layer {
 
     @Override
     protected void buildWeights(Shape inputShape, SplittableRandom buildRng) {
-        rng = seed != null ? new SplittableRandom(seed) : buildRng.split();
+        maskSeed = seed != null ? seed : buildRng.nextLong();
     }
 
     @Override
@@ -81,6 +93,7 @@ public class Dropout extends Layer {
             for (int i = 0; i < shape.length; i++) if (noiseShape[i] != -1) shape[i] = noiseShape[i];
         }
         int n = Shape.of(shape).size();
+        SplittableRandom rng = new SplittableRandom(streamSeed(maskSeed, step));
         Tensor mask;
         if (x.dtype() == DType.FLOAT64) {
             double[] m = new double[n];
@@ -92,7 +105,23 @@ public class Dropout extends Layer {
             for (int i = 0; i < n; i++) m[i] = rng.nextDouble() >= rate ? s : 0f;
             mask = Tensor.wrap(m, shape);
         }
-        return x.mul(mask);
+        Tensor y = x.mul(mask);
+        step++;
+        return y;
+    }
+
+    /**
+     * The generator seed of mask number {@code step}: both mixed with SplitMix64's finalizer, so that
+     * neighbouring steps (or seeds) give unrelated streams rather than shifted copies of one stream.
+     */
+    static long streamSeed(long seed, long step) {
+        return mix64(seed ^ mix64(step * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L));
+    }
+
+    private static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     @Override
@@ -101,6 +130,7 @@ public class Dropout extends Layer {
         c.put("rate", rate);
         c.put("seed", seed);
         c.put("noise_shape", noiseShape == null ? null : Config.shapeList(Shape.of(noiseShape)));
+        c.put("step", step);
         return c;
     }
 
@@ -110,6 +140,13 @@ public class Dropout extends Layer {
         Long s = Config.seed(c);
         if (s != null) d.seed(s);
         if (c.get("noise_shape") != null) d.noiseShape(Config.ints(c.get("noise_shape")));
+        Object st = c.get("step");   // absent in Keras configs and older Kiln files: a fresh layer
+        if (st != null) {
+            if (!(st instanceof Number v) || v.doubleValue() != v.longValue() || v.longValue() < 0) {
+                throw new IllegalArgumentException("Dropout: config 'step' must be an integer >= 0, got " + st);
+            }
+            d.step = v.longValue();
+        }
         return d;
     }
 }

@@ -71,6 +71,34 @@ class DropoutTest {
     }
 
     @Test
+    void masksArePureFunctionsOfSeedAndStep() {
+        Dropout straight = built(0.5, 13);
+        Tensor x = Tensor.ones(4, 100);
+        double[][] masks = new double[5][];
+        for (int i = 0; i < 5; i++) masks[i] = straight.call(x, true).toDoubleArray();
+        assertEquals(5, straight.step());
+        straight.call(x, false);
+        assertEquals(5, straight.step(), "inference does not move the counter");
+
+        Dropout first = built(0.5, 13);
+        for (int i = 0; i < 2; i++) first.call(x, true);
+        java.util.Map<String, Object> config = first.config();
+        assertEquals(2L, ((Number) config.get("step")).longValue());
+        Dropout resumed = (Dropout) Layers.fromConfig("Dropout", config);
+        resumed.build(Shape.of(-1, 100), new SplittableRandom(13));
+        for (int i = 2; i < 5; i++) assertArrayEquals(masks[i], resumed.call(x, true).toDoubleArray(), 0.0, "mask " + i);
+
+        Dropout other = built(0.5, 14);
+        assertNotEquals(java.util.Arrays.toString(masks[0]), java.util.Arrays.toString(other.call(x, true).toDoubleArray()), "another seed, other masks");
+        java.util.Set<Long> seeds = new java.util.HashSet<>();
+        for (long s = 0; s < 64; s++) for (long t = 0; t < 64; t++) seeds.add(Dropout.streamSeed(s, t));
+        assertEquals(64 * 64, seeds.size(), "neighbouring seeds and steps give distinct streams");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Layers.fromConfig("Dropout", java.util.Map.of("rate", 0.5, "step", -1L)));
+        assertTrue(e.getMessage().contains("Dropout") && e.getMessage().contains("step"), e.getMessage());
+    }
+
+    @Test
     void noiseShapeSharesTheMaskAlongAxes() {
         Dropout d = new Dropout(0.5).noiseShape(-1, 1, -1);
         d.build(Shape.of(-1, 4, 6), new SplittableRandom(3));
