@@ -13,6 +13,7 @@ import json
 import numpy as np
 import scipy
 import scipy.linalg
+import scipy.stats
 import sklearn
 from sklearn.datasets import make_classification, make_regression
 from sklearn.model_selection import train_test_split
@@ -91,6 +92,8 @@ for q in [(25.0, 75.0), (10.0, 90.0), (5.0, 50.0)]:
         rob.append({"quantile_range": list(q), "with_centering": centering, "scale_": f(s.scale_),
                     "transform": f(s.transform(x)), "inverse": f(s.inverse_transform(s.transform(x)))})
 out["robust_unit_variance"] = rob
+ps = [0.5, 0.75, 0.25, 0.9, 0.1, 0.95, 0.05, 0.999, 0.001, 0.6, 0.4999, 1e-6, 1 - 1e-6, 0.3]
+out["norm_ppf"] = {"p": f(ps), "ppf": f(scipy.stats.norm.ppf(ps))}
 
 enc = []
 for labels in [[3, 1, 2, 3, 10, -4, 1], [2.5, -0.5, 2.5, 1e10, -0.0, 7.25]]:

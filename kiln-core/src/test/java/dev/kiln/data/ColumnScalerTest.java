@@ -73,6 +73,48 @@ class ColumnScalerTest {
     }
 
     /** Equal within {@code ulps} units in the last place of the expected value (0: the same number). */
+    static Stream<Map<String, Object>> unitVarianceCases() {
+        return Json.arr(LowRankMatrixTest.EXTRAS.get("robust_unit_variance")).stream().map(Json::obj);
+    }
+
+    /** unit_variance: bit-exact for (25, 75) (scipy's constant), 1e-14 relative for other ranges. */
+    @ParameterizedTest
+    @MethodSource("unitVarianceCases")
+    void robustUnitVarianceMatchesScikitLearn(Map<String, Object> c) {
+        double[] x = strings(LowRankMatrixTest.EXTRAS.get("x"));
+        Tensor xt = Tensor.fromFlat(x, DType.FLOAT64, 9, 4);
+        double[] q = Json.doubles(c.get("quantile_range"));
+        RobustScaler s = new RobustScaler((Boolean) c.get("with_centering"), true, q[0], q[1], true).fit(xt);
+        Tensor t = s.transform(xt);
+        boolean iqr = q[0] == 25.0 && q[1] == 75.0;
+        String what = "unit variance " + q[0] + "-" + q[1];
+        assertRelative(strings(c.get("scale_")), s.scale(), iqr ? 0 : 1e-14, what + " scale_");
+        assertRelative(strings(c.get("transform")), t.toDoubleArray(), iqr ? 0 : 1e-14, what + " transform");
+        assertRelative(strings(c.get("inverse")), s.inverseTransform(t).toDoubleArray(), iqr ? 0 : 1e-14,
+                what + " inverse");
+    }
+
+    @Test
+    void unitVarianceRefusesPercentilesWhoseNormalRangeIsInfiniteOrZero() {
+        for (double[] q : new double[][] {{0, 75}, {25, 100}, {50, 50}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new RobustScaler(true, true, q[0], q[1], true));
+            assertTrue(e.getMessage().contains("0 < qLo < qHi < 100") && e.getMessage().contains("" + q[0]),
+                    e.getMessage());
+        }
+        assertEquals(1.0, new RobustScaler(true, true, 0, 100, false).fit(Tensor.fromFlat(new double[] {0, 1},
+                DType.FLOAT64, 2, 1)).scale()[0]);
+    }
+
+    static void assertRelative(double[] expected, double[] actual, double rel, String what) {
+        assertEquals(expected.length, actual.length, what + " length");
+        for (int i = 0; i < expected.length; i++) {
+            if (!(Math.abs(expected[i] - actual[i]) <= rel * Math.abs(expected[i]))) {
+                throw new AssertionError(what + "[" + i + "]: expected " + expected[i] + " but was " + actual[i]);
+            }
+        }
+    }
+
     static void assertClose(double[] expected, double[] actual, int ulps, String what) {
         assertEquals(expected.length, actual.length, what + " length");
         for (int i = 0; i < expected.length; i++) {
