@@ -78,6 +78,15 @@ for n, nf, shift, scale, seed in [
                 "X": f(x), "y": f(y), "after": f(rs.random_sample(3))})
 out["make_classification_array_shift_scale"] = cls
 
+# Clusters of a single sample: numpy multiplies a (1, k) row by the (k, k) matrix with gemv, not gemm.
+single = []
+for n, nf, ni, seed in [(5, 4, 2, 0), (5, 4, 3, 1), (6, 5, 4, 2), (5, 6, 5, 3), (7, 8, 6, 4), (5, 10, 9, 5),
+                        (5, 12, 10, 6)]:
+    x, y = make_classification(n, nf, n_informative=ni, n_redundant=0, n_clusters_per_class=2, random_state=seed)
+    single.append({"n_samples": n, "n_features": nf, "n_informative": ni, "random_state": seed,
+                   "X": f(x), "y": f(y)})
+out["make_classification_single_sample_clusters"] = single
+
 rng = np.random.RandomState(0)
 x = rng.normal(3.0, 2.0, size=(9, 4))
 x[:, 2] = 5.0

@@ -234,7 +234,12 @@ final class Generators {
             double[] acc = new double[ni];
             for (int i = start; i < stop; i++) {
                 y[i] = k % nClasses;
-                BlasModel.rowTimes(x[i], 0, a, acc);
+                // numpy multiplies a one-row cluster with gemv, larger ones with gemm.
+                if (stop - start == 1) {
+                    BlasModel.rowTimesGemvN(x[i], 0, a, acc);
+                } else {
+                    BlasModel.rowTimes(x[i], 0, a, acc);
+                }
                 for (int j = 0; j < ni; j++) x[i][j] = acc[j] + centroids[k][j];
             }
         }

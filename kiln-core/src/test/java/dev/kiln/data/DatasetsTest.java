@@ -193,6 +193,22 @@ class DatasetsTest {
         assertBits(LowRankMatrixTest.strings(c.get("after")), rs.randomSample(3), "draws after the call");
     }
 
+    static Stream<Map<String, Object>> singleSampleClusters() {
+        return Json.arr(LowRankMatrixTest.EXTRAS.get("make_classification_single_sample_clusters")).stream()
+                .map(Json::obj);
+    }
+
+    /** A one-sample cluster is a row times a matrix, which numpy hands to gemv (another summation order). */
+    @ParameterizedTest
+    @MethodSource("singleSampleClusters")
+    void makeClassificationWithSingleSampleClustersIsBitExact(Map<String, Object> c) {
+        Dataset d = Datasets.makeClassification(num(c, "n_samples"), num(c, "n_features"), num(c, "n_informative"), 0,
+                0, 2, 2, null, 0.01, 1.0, true, ONE_ZERO, ONE_ONE, true,
+                new RandomState(((Number) c.get("random_state")).longValue()));
+        assertBits(LowRankMatrixTest.strings(c.get("X")), d.x().toDoubleArray(), "X");
+        assertBits(LowRankMatrixTest.strings(c.get("y")), d.y().toDoubleArray(), "y");
+    }
+
     /** A JSON list, a single number (one value for every feature) or null. */
     private static double[] valuesOrNull(Object v) {
         if (v == null) return null;
