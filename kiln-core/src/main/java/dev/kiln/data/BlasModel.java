@@ -11,7 +11,9 @@ final class BlasModel {
 
     /**
      * gemm, FMA model: {@code out[j] = fma(x[K-1], w[K-1][j], ... fma(x[0], w[0][j], 0.0))} over
-     * {@code K = w.length} entries of {@code x} starting at {@code from}. Verified for K <= 10.
+     * {@code K = w.length} entries of {@code x} starting at {@code from}. Verified for K <= 10, except the
+     * last row of a product with an odd number (>= 3) of rows when K >= 8: OpenBLAS uses another kernel
+     * there, whose order is not modelled.
      */
     static void rowTimes(double[] x, int from, double[][] w, double[] out) {
         int k = w.length;

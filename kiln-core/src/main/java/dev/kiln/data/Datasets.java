@@ -14,7 +14,8 @@ import java.util.Arrays;
  * random_state=1)} returns. Exactness (see docs/data.md): blobs, regression, classification, shuffles and
  * splits are bit-exact against numpy on x86-64 Linux (OpenBLAS with FMA for the matrix products);
  * circles and moons have exact labels and row order, and X within 2 ulp(1.0) (4.4e-16) because Java's
- * {@code Math.sin/cos} differ from glibc's by one ulp on a few angles.
+ * {@code Math.sin/cos} differ from glibc's by one ulp on a few angles; make_regression with
+ * {@code effectiveRank} has exact draws and coef, and X and y within 1e-13 of their largest magnitude.
  *
  * <p>The long methods take scikit-learn's full parameter list in its order; {@code null} stands for
  * Python's {@code None}. A {@code RandomState} argument is used as is (its state advances, as sklearn
