@@ -87,6 +87,20 @@ for n, nf, ni, seed in [(5, 4, 2, 0), (5, 4, 3, 1), (6, 5, 4, 2), (5, 6, 5, 3), 
                    "X": f(x), "y": f(y)})
 out["make_classification_single_sample_clusters"] = single
 
+# Products with an odd number of rows (OpenBLAS computes the last row with its one-row tail kernel) and
+# with a single row, for 8 or more terms: make_classification clusters and redundant features, and
+# make_regression with several targets.
+odd = []
+for n, nf, ni, nr, ncpc, seed in [(9, 12, 10, 0, 2, 6), (7, 16, 9, 5, 1, 7), (11, 20, 8, 8, 1, 8), (1, 14, 9, 4, 1, 9)]:
+    x, y = make_classification(n, nf, n_informative=ni, n_redundant=nr, n_clusters_per_class=ncpc, random_state=seed)
+    odd.append({"call": "classification", "n_samples": n, "n_features": nf, "n_informative": ni, "n_redundant": nr,
+                "n_clusters_per_class": ncpc, "random_state": seed, "X": f(x), "y": f(y)})
+for n, nf, nt, seed in [(7, 12, 3, 1), (9, 20, 4, 2), (1, 9, 2, 3), (13, 10, 5, 4)]:
+    x, y, coef = make_regression(n, nf, n_informative=nf, n_targets=nt, noise=0.5, coef=True, random_state=seed)
+    odd.append({"call": "regression", "n_samples": n, "n_features": nf, "n_targets": nt, "random_state": seed,
+                "X": f(x), "y": f(y), "coef": f(coef)})
+out["odd_and_single_row_products"] = odd
+
 rng = np.random.RandomState(0)
 x = rng.normal(3.0, 2.0, size=(9, 4))
 x[:, 2] = 5.0

@@ -234,12 +234,7 @@ final class Generators {
             double[] acc = new double[ni];
             for (int i = start; i < stop; i++) {
                 y[i] = k % nClasses;
-                // numpy multiplies a one-row cluster with gemv, larger ones with gemm.
-                if (stop - start == 1) {
-                    BlasModel.rowTimesGemvN(x[i], 0, a, acc);
-                } else {
-                    BlasModel.rowTimes(x[i], 0, a, acc);
-                }
+                BlasModel.productRow(x[i], 0, a, acc, i - start, stop - start);
                 for (int j = 0; j < ni; j++) x[i][j] = acc[j] + centroids[k][j];
             }
         }
@@ -257,9 +252,9 @@ final class Generators {
                 for (int i = 0; i < nSamples; i++) x[i][ni] = col[i];
             } else {
                 double[] acc = new double[nRedundant];
-                for (double[] row : x) {
-                    BlasModel.rowTimes(row, 0, b, acc);
-                    System.arraycopy(acc, 0, row, ni, nRedundant);
+                for (int i = 0; i < nSamples; i++) {
+                    BlasModel.productRow(x[i], 0, b, acc, i, nSamples);
+                    System.arraycopy(acc, 0, x[i], ni, nRedundant);
                 }
             }
         }

@@ -209,6 +209,29 @@ class DatasetsTest {
         assertBits(LowRankMatrixTest.strings(c.get("y")), d.y().toDoubleArray(), "y");
     }
 
+    static Stream<Map<String, Object>> oddAndSingleRowProducts() {
+        return Json.arr(LowRankMatrixTest.EXTRAS.get("odd_and_single_row_products")).stream().map(Json::obj);
+    }
+
+    /** Products whose last row (odd row count) or only row OpenBLAS computes with other kernels. */
+    @ParameterizedTest
+    @MethodSource("oddAndSingleRowProducts")
+    void oddAndSingleRowProductsAreBitExact(Map<String, Object> c) {
+        RandomState rs = new RandomState(((Number) c.get("random_state")).longValue());
+        Dataset d;
+        if ("classification".equals(c.get("call"))) {
+            d = Datasets.makeClassification(num(c, "n_samples"), num(c, "n_features"), num(c, "n_informative"),
+                    num(c, "n_redundant"), 0, 2, num(c, "n_clusters_per_class"), null, 0.01, 1.0, true, ONE_ZERO,
+                    ONE_ONE, true, rs);
+        } else {
+            d = Datasets.makeRegression(num(c, "n_samples"), num(c, "n_features"), num(c, "n_features"),
+                    num(c, "n_targets"), 0.0, 0.5, true, rs);
+            assertBits(LowRankMatrixTest.strings(c.get("coef")), d.coef().toDoubleArray(), "coef");
+        }
+        assertBits(LowRankMatrixTest.strings(c.get("X")), d.x().toDoubleArray(), "X");
+        assertBits(LowRankMatrixTest.strings(c.get("y")), d.y().toDoubleArray(), "y");
+    }
+
     /** A JSON list, a single number (one value for every feature) or null. */
     private static double[] valuesOrNull(Object v) {
         if (v == null) return null;
