@@ -15,7 +15,7 @@ import scipy
 import scipy.linalg
 import scipy.stats
 import sklearn
-from sklearn.datasets import make_classification, make_regression
+from sklearn.datasets import make_blobs, make_classification, make_regression
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import LabelEncoder, RobustScaler
 
@@ -100,6 +100,13 @@ for n, nf, nt, seed in [(7, 12, 3, 1), (9, 20, 4, 2), (1, 9, 2, 3), (13, 10, 5, 
     odd.append({"call": "regression", "n_samples": n, "n_features": nf, "n_targets": nt, "random_state": seed,
                 "X": f(x), "y": f(y), "coef": f(coef)})
 out["odd_and_single_row_products"] = odd
+
+blobs = []
+for n, centers, nf, std, seed in [(7, 3, 2, 2.0, 2), (20, 4, 3, 0.5, 0), (5, 1, 4, 1.0, 9)]:
+    x, y, c = make_blobs(n, n_features=nf, centers=centers, cluster_std=std, random_state=seed, return_centers=True)
+    blobs.append({"n_samples": n, "centers": centers, "n_features": nf, "cluster_std": std, "random_state": seed,
+                  "X": f(x), "y": f(y), "centers_": f(c)})
+out["make_blobs_return_centers"] = blobs
 
 rng = np.random.RandomState(0)
 x = rng.normal(3.0, 2.0, size=(9, 4))

@@ -125,7 +125,8 @@ public final class Datasets {
 
     /**
      * Isotropic Gaussian blobs (make_blobs) around {@code centers} centres drawn uniformly in
-     * [-10, 10]^nFeatures, shuffled.
+     * [-10, 10]^nFeatures, shuffled. The centres are in {@link Dataset#centers()} (sklearn's
+     * {@code return_centers=True}).
      *
      * <pre>{@code Dataset d = Datasets.makeBlobs(1000, 3, 2, 2.0, 2);  // make_blobs(1000, centers=3, n_features=2, cluster_std=2, random_state=2)}</pre>
      */
@@ -202,8 +203,10 @@ public final class Datasets {
             Checks.finite(fn, "centerBoxHigh", hi);
             Checks.finite(fn, "centerBoxHigh - centerBoxLow", hi - lo);
         }
-        return wrap(Generators.blobs(counts, nFeatures, centers == null ? null : copy(centers), stds, lo, hi, shuffle,
-                Checks.orUnseeded(rs)));
+        Generators.Raw raw = Generators.blobs(counts, nFeatures, centers == null ? null : copy(centers), stds, lo, hi,
+                shuffle, Checks.orUnseeded(rs));
+        return new Dataset(Tensor.of(raw.x(), DType.FLOAT64), Tensor.of(raw.y(), DType.FLOAT64), null,
+                Tensor.of(raw.centers(), DType.FLOAT64));
     }
 
     private static int[] evenCounts(int n, int centers) {
@@ -274,8 +277,8 @@ public final class Datasets {
      * exp(-0.1 i/effectiveRank)}); the first {@code min(nInformative, nFeatures)} rows of the
      * coefficients are {@code 100 * U[0,1)}; {@code y = X @ coef + bias + noise * N(0,1)}; then rows,
      * then feature columns are shuffled. y has shape (n,) for one target, (n, nTargets) otherwise; coef
-     * (nFeatures,) or (nFeatures, nTargets). With several targets the product is bit-exact only for
-     * nFeatures up to 10. With {@code effectiveRank} the draws and coef are bit-exact but X and y match
+     * (nFeatures,) or (nFeatures, nTargets). With several targets the product is checked bit-exact for
+     * nFeatures up to 20. With {@code effectiveRank} the draws and coef are bit-exact but X and y match
      * scikit-learn to a relative 1e-13 only (the QR rounds differently from LAPACK; see docs/data.md).
      *
      * <pre>{@code

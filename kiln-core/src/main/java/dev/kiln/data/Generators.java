@@ -26,8 +26,15 @@ final class Generators {
         }
     };
 
-    /** Rows of x, labels or targets y (one per row, or n x targets flattened), and the coefficients. */
-    record Raw(double[][] x, double[] y, int targets, double[] coef) {}
+    /**
+     * Rows of x, labels or targets y (one per row, or n x targets flattened), the coefficients
+     * (make_regression) and the centres (make_blobs).
+     */
+    record Raw(double[][] x, double[] y, int targets, double[] coef, double[][] centers) {
+        Raw(double[][] x, double[] y, int targets, double[] coef) {
+            this(x, y, targets, coef, null);
+        }
+    }
 
     static final double TWO_PI = 6.283185307179586;
     static final double PI = 3.141592653589793;
@@ -127,7 +134,7 @@ final class Generators {
             }
         }
         if (shuffle) shuffleRows(x, y, rs);
-        return new Raw(x, y, 1, null);
+        return new Raw(x, y, 1, null, centers);
     }
 
     /**

@@ -232,6 +232,32 @@ class DatasetsTest {
         assertBits(LowRankMatrixTest.strings(c.get("y")), d.y().toDoubleArray(), "y");
     }
 
+    static Stream<Map<String, Object>> blobsWithCenters() {
+        return Json.arr(LowRankMatrixTest.EXTRAS.get("make_blobs_return_centers")).stream().map(Json::obj);
+    }
+
+    @ParameterizedTest
+    @MethodSource("blobsWithCenters")
+    void makeBlobsReturnsItsCentersAsScikitLearn(Map<String, Object> c) {
+        Dataset d = Datasets.makeBlobs(num(c, "n_samples"), num(c, "centers"), num(c, "n_features"),
+                ((Number) c.get("cluster_std")).doubleValue(), ((Number) c.get("random_state")).longValue());
+        assertEquals(Shape.of(num(c, "centers"), num(c, "n_features")), d.centers().shape());
+        assertBits(LowRankMatrixTest.strings(c.get("centers_")), d.centers().toDoubleArray(), "centers");
+        assertBits(LowRankMatrixTest.strings(c.get("X")), d.x().toDoubleArray(), "X");
+        assertBits(LowRankMatrixTest.strings(c.get("y")), d.y().toDoubleArray(), "y");
+        assertNull(d.coef());
+    }
+
+    @Test
+    void givenCentersComeBackUnchangedAndOtherGeneratorsHaveNone() {
+        double[][] given = {{1, 2}, {3, 4}};
+        Dataset d = Datasets.makeBlobs(4, given, new double[] {0.5}, true, new RandomState(0));
+        assertArrayEquals(new double[] {1, 2, 3, 4}, d.centers().toDoubleArray());
+        assertEquals(DType.FLOAT64, d.centers().dtype());
+        assertNull(Datasets.makeMoons(6, 0.1, 1).centers());
+        assertNull(Datasets.makeRegression(5, 4, 0.1, 1).centers());
+    }
+
     /** A JSON list, a single number (one value for every feature) or null. */
     private static double[] valuesOrNull(Object v) {
         if (v == null) return null;
