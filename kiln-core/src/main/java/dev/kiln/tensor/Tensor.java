@@ -554,7 +554,7 @@ public final class Tensor {
             if (!t.shape.equals(s0)) throw new IllegalArgumentException("stack: tensor " + i + " has shape " + t.shape + ", tensor 0 has " + s0);
             expanded[i] = t.expandDims(axis);
         }
-        return concat(Arrays.asList(expanded), axis < 0 ? axis : axis);
+        return concat(Arrays.asList(expanded), axis);
     }
 
     /** Rows [start, end) of the leading axis (batching). */
