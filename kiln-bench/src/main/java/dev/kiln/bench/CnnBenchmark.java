@@ -56,14 +56,27 @@ public final class CnnBenchmark {
 
     /** Times the training part of each epoch. */
     static final class Timer extends Callback {
-        final List<Double> seconds = new ArrayList<>();
-        private long start, lastBatchEnd;
+        final List<Double> seconds = new ArrayList<>(), cpuSeconds = new ArrayList<>();
+        private long start, lastBatchEnd, cpuStart, cpuEnd;
 
-        @Override public void onEpochBegin(int epoch, Map<String, Double> logs) { start = System.nanoTime(); }
+        @Override public void onEpochBegin(int epoch, Map<String, Double> logs) { start = System.nanoTime(); cpuStart = cpuNanos(); }
 
-        @Override public void onTrainBatchEnd(int batch, Map<String, Double> logs) { lastBatchEnd = System.nanoTime(); }
+        @Override public void onTrainBatchEnd(int batch, Map<String, Double> logs) { lastBatchEnd = System.nanoTime(); cpuEnd = cpuNanos(); }
 
-        @Override public void onEpochEnd(int epoch, Map<String, Double> logs) { seconds.add((lastBatchEnd - start) / 1e9); }
+        @Override public void onEpochEnd(int epoch, Map<String, Double> logs) {
+            seconds.add((lastBatchEnd - start) / 1e9);
+            cpuSeconds.add((cpuEnd - cpuStart) / 1e9);
+        }
+    }
+
+    /**
+     * CPU time of the whole process (all threads), or -1 where the JVM does not report it: with the machine
+     * shared, CPU seconds per sample move much less than wall-clock time, since Kiln's workers park rather
+     * than spin while they wait.
+     */
+    static long cpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : -1;
     }
 
     static double accuracy(Tensor probabilities, Tensor labels) {
@@ -109,6 +122,7 @@ public final class CnnBenchmark {
         w.predict(xTest, 1000);
 
         List<Double> epochTimes = new ArrayList<>(), inferTimes = new ArrayList<>();
+        List<Double> cpuEpochTimes = new ArrayList<>(), cpuInferTimes = new ArrayList<>();
         StringBuilder runs = new StringBuilder();
         for (int r = 0; r < repeats; r++) {
             Sequential m = model(seed + r);
@@ -116,13 +130,16 @@ public final class CnnBenchmark {
             var h = m.fit(x, y, Fit.epochs(epochs).batchSize(100).validationSplit(0.2).validationBatchSize(1000).verbose(0).callbacks(t));
             epochTimes.addAll(t.seconds);
             double acc = 0;
-            List<Double> inf = new ArrayList<>();
+            List<Double> inf = new ArrayList<>(), infCpu = new ArrayList<>();
             for (int p = 0; p < 3; p++) {
-                long t0 = System.nanoTime();
+                long t0 = System.nanoTime(), c0 = cpuNanos();
                 Tensor probs = m.predict(xTest, 1000);
                 acc = accuracy(probs, yTestLabels);
                 inf.add((System.nanoTime() - t0) / 1e9);
+                infCpu.add((cpuNanos() - c0) / 1e9);
             }
+            cpuEpochTimes.addAll(t.cpuSeconds);
+            cpuInferTimes.addAll(infCpu);
             inferTimes.addAll(inf);
             double valAcc = h.last("val_accuracy");
             System.out.printf(Locale.ROOT, "rep %d: epochs %s s (%.0f samples/s median)  loss %.4f acc %.4f  val_acc %.4f  test_acc %.4f  infer %s s%n",
@@ -133,11 +150,14 @@ public final class CnnBenchmark {
         double train = split / median(epochTimes), infer = xTest.shape().dim(0) / median(inferTimes);
         System.out.printf(Locale.ROOT, "train: median epoch %.3f s = %.0f samples/s%ninfer (batch 1000): %.0f samples/s%n",
                 median(epochTimes), train, infer);
+        System.out.printf(Locale.ROOT, "cpu time (all threads): %.1f us per training sample, %.1f us per inference sample%n",
+                median(cpuEpochTimes) * 1e6 / split, median(cpuInferTimes) * 1e6 / xTest.shape().dim(0));
         if (json != null) {
             Files.writeString(json, String.format(Locale.ROOT,
-                    "{\"summary\": {\"train_samples_per_s\": %.1f, \"infer_samples_per_s\": %.1f, \"median_epoch_s\": %.4f}, "
+                    "{\"summary\": {\"train_samples_per_s\": %.1f, \"infer_samples_per_s\": %.1f, \"median_epoch_s\": %.4f, \"train_cpu_us_per_sample\": %.2f, \"infer_cpu_us_per_sample\": %.2f}, "
                     + "\"meta\": {\"threads\": %d, \"java\": \"%s\", \"n_train\": %d, \"epochs\": %d, \"repeats\": %d}, \"runs\": [%s]}%n",
-                    train, infer, median(epochTimes), dev.kiln.kernel.Parallelism.threads(),
+                    train, infer, median(epochTimes), median(cpuEpochTimes) * 1e6 / split,
+                    median(cpuInferTimes) * 1e6 / xTest.shape().dim(0), dev.kiln.kernel.Parallelism.threads(),
                     System.getProperty("java.version"), split, epochs, repeats, runs));
         }
     }

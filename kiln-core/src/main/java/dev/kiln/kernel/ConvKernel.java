@@ -25,4 +25,7 @@ interface ConvKernel {
      * (and writes nothing) when the channel count does not fill whole vectors.
      */
     boolean maxPool(Conv.Geometry g, float[] x, float[] y, int[] argmax, int b);
+
+    /** {@code y[yo + i] = tanh(x[xo + i])} for i in [0, n), within one float ulp of {@code (float) Math.tanh}. */
+    void tanh(float[] x, int xo, float[] y, int yo, int n);
 }

@@ -26,7 +26,7 @@ public final class Elementwise {
             case ABS: for (int i = 0; i < n; i++) out[oo + i] = Math.abs(x[xo + i]); break;
             case SIGN: for (int i = 0; i < n; i++) out[oo + i] = Math.signum(x[xo + i]); break;
             case SIGMOID: for (int i = 0; i < n; i++) out[oo + i] = (float) sigmoid(x[xo + i]); break;
-            case TANH: for (int i = 0; i < n; i++) out[oo + i] = (float) tanhForFloat(x[xo + i]); break;
+            case TANH: Tanh.apply(x, xo, out, oo, n); break; // vector lanes and threads: most of a tanh network's values
             case RELU: for (int i = 0; i < n; i++) out[oo + i] = Math.max(x[xo + i], 0f); break; // branch-free; NaN stays NaN
             case SOFTPLUS: for (int i = 0; i < n; i++) out[oo + i] = (float) softplus(x[xo + i]); break;
             case LOG_COSH: for (int i = 0; i < n; i++) out[oo + i] = (float) logCosh(x[xo + i]); break;
@@ -108,20 +108,6 @@ public final class Elementwise {
             case LOG_COSH: for (int i = 0; i < n; i++) out[i] = (double) (g[i] * Math.tanh(x[i])); break;
             default: throw new IllegalArgumentException("unaryGrad: " + op + " has no gradient");
         }
-    }
-
-    /**
-     * tanh for float32 results, through the fast (intrinsic) {@code Math.exp}: {@code Math.tanh} costs
-     * about 40 ns a value on JDK 17, which made it most of a tanh network's time.
-     * {@code tanh|x| = 1 − 2/(e^{2|x|} + 1)} loses about 1e-16/|x| relative to cancellation, so below
-     * |x| = 4e-4 the series {@code x − x³/3} (error below 3e-14 relative) takes over; beyond 20 the value
-     * is ±1 in double. Both errors are far below float32's 6e-8; float64 tensors keep {@code Math.tanh}.
-     */
-    static double tanhForFloat(double x) {
-        double a = Math.abs(x);
-        if (a < 4e-4) return x * (1.0 - x * x / 3.0); // keeps the sign of zero
-        double t = a > 20.0 ? 1.0 : 1.0 - 2.0 / (Math.exp(2.0 * a) + 1.0);
-        return x < 0 ? -t : t;
     }
 
     /** σ(x) without overflow: for x < 0 it is written e^x / (1 + e^x). */
