@@ -33,6 +33,7 @@ class MatMulTest {
             {1, 1, 1}, {1, 17, 3}, {3, 1, 5}, {5, 9, 1}, {17, 17, 17}, {63, 65, 17}, {65, 63, 129},
             {32, 50, 2}, {32, 3, 50}, {50, 3, 32}, {32, 50, 3}, {2, 50, 32}, {32, 25, 20}, {20, 25, 32},
             {32, 1, 25}, {129, 130, 131}, {9, 2100, 20}, {257, 33, 513}, {513, 520, 70}, {4, 8, 0},
+            {250, 37, 800}, {13, 2070, 600}, {130, 200, 259},
     };
 
     /** Ways to reach the kernels: through the public dispatch, or straight to one algorithm. */
@@ -67,6 +68,40 @@ class MatMulTest {
     void dgemmMatchesNaiveProduct(int m, int n, int k, Path path, boolean vector) {
         selectKernel(vector);
         forEachLayout(m, n, k, (layout, rnd) -> checkDouble(layout, path, rnd));
+    }
+
+    /** Both register tilings of the Vector API float kernel, whichever this JDK uses by default. */
+    @ParameterizedTest(name = "{0}x{1}x{2} tile={3} threads={4}")
+    @MethodSource("tileCases")
+    void everyVectorTileMatchesNaiveProduct(int m, int n, int k, String tile, int threads) throws ReflectiveOperationException {
+        assumeTrue(MatMul.vectorAvailable(), "Vector API module absent (-Pno-vector): the default test run covers it");
+        FloatKernel kernel = (FloatKernel) Class.forName("dev.kiln.kernel.VectorFloatKernel").getDeclaredField(tile).get(null);
+        forEachLayout(m, n, k, (l, rnd) -> {
+            double[] a = random(rnd, l.aLen()), b = random(rnd, l.bLen()), c0 = random(rnd, l.cLen());
+            float[] fc = toFloat(c0);
+            FloatGemm.blocked(kernel, threads, l.transA(), l.transB(), l.m(), l.n(), l.k(), toFloat(a), l.aOff(), l.lda(),
+                    toFloat(b), l.bOff(), l.ldb(), fc, l.cOff(), l.ldc(), l.accumulate());
+            double[] got = new double[fc.length];
+            for (int i = 0; i < got.length; i++) {
+                got[i] = fc[i];
+            }
+            compare(l, a, b, c0, got, 0x1p-24);
+        });
+    }
+
+    static Stream<Arguments> tileCases() {
+        List<Arguments> out = new ArrayList<>();
+        for (int[] s : SHAPES) {
+            if (s[2] == 0) {
+                continue;
+            }
+            for (String tile : new String[] {"WIDE", "TALL"}) {
+                for (int threads : new int[] {1, 2}) {
+                    out.add(Arguments.of(s[0], s[1], s[2], tile, threads));
+                }
+            }
+        }
+        return out.stream();
     }
 
     @Test
