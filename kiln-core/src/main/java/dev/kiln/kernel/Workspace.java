@@ -10,11 +10,13 @@ final class Workspace {
     static final int EDGE = 2;
     /** The tiny-product rearrangements of {@link MatMul} (never used together with the others). */
     static final int SMALL = 3;
+    /** The second shared B buffer of a threaded product (stages alternate between PACK_B and this). */
+    static final int PACK_B2 = 4;
 
     private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
 
-    private final float[][] floats = new float[4][];
-    private final double[][] doubles = new double[4][];
+    private final float[][] floats = new float[5][];
+    private final double[][] doubles = new double[5][];
 
     private Workspace() {}
 
