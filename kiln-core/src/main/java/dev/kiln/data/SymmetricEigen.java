@@ -1,13 +1,17 @@
 package dev.kiln.data;
 
 /**
- * Eigenvalues and eigenvectors of a real symmetric matrix by cyclic Jacobi rotations, in plain Java.
+ * Eigenvalues and eigenvectors of a real symmetric positive semi-definite matrix (a covariance) by one-sided
+ * Jacobi rotations, in plain Java.
  *
- * <p>A = V·diag(λ)·Vᵀ with V orthogonal. Each rotation J(p, q, φ) zeroes A[p][q] (tan φ the smaller root
- * of t² + 2ϑt − 1 = 0, ϑ = (A[q][q] − A[p][p]) / (2 A[p][q])); sweeps over all pairs repeat until the
- * off-diagonal mass is below 1e-30 of the whole (about 6–10 sweeps). Jacobi is slower than Householder + QL
- * (each sweep costs about 8n³ flops) but simple and accurate to working precision also for the small
- * eigenvalues, which is what whitening (1/√λ) needs. Used by {@link ImageDataGenerator}'s ZCA whitening.
+ * <p>A = V·diag(λ)·Vᵀ with V orthogonal. Starting from M = A and Q = I, each rotation J(p, q) applied to
+ * rows p and q of both makes rows p and q of M orthogonal (tan φ the smaller root of t² + 2ζt − 1 = 0,
+ * ζ = (‖m_q‖² − ‖m_p‖²) / (2 m_p·m_q)); M = Q·A holds throughout. Sweeps over all pairs repeat until every
+ * pair is orthogonal to n·1e-16 (about 6–10 sweeps); then M = Q·A has orthogonal rows, so row k of Q is an
+ * eigenvector and λ_k = m_k·q_k. Only contiguous rows are touched (about 7n³ flops a sweep); for eigenvalues
+ * of equal magnitude and opposite sign (indefinite A) the vectors may mix, hence the semi-definite contract.
+ * Accurate to working precision also for the small eigenvalues, which whitening (1/√λ) needs. Used by
+ * {@link ImageDataGenerator}'s ZCA whitening.
  *
  * <pre>{@code
  * SymmetricEigen e = SymmetricEigen.of(new double[] {2, 1, 1, 2}, 2);
@@ -17,7 +21,8 @@ package dev.kiln.data;
  */
 final class SymmetricEigen {
     private static final int MAX_SWEEPS = 100;
-    private static final double CONVERGED = 1e-30;
+    /** Rows p, q count as orthogonal when |m_p·m_q| ≤ n · this · ‖m_p‖‖m_q‖ (rounding grows with n). */
+    private static final double ORTHOGONAL = 1e-16;
 
     private final int n;
     private final double[] values;
@@ -30,7 +35,7 @@ final class SymmetricEigen {
     }
 
     /**
-     * Decomposes the symmetric n×n matrix {@code a} (row-major; not modified; only symmetric input is meaningful).
+     * Decomposes the symmetric positive semi-definite n×n matrix {@code a} (row-major; not modified).
      *
      * @throws IllegalArgumentException if a is not n×n, holds a non-finite value, or is not symmetric
      */
@@ -39,7 +44,6 @@ final class SymmetricEigen {
             throw new IllegalArgumentException("SymmetricEigen: expected an n×n matrix with n = " + n + ", got " + a.length + " values");
         }
         double[] m = a.clone();
-        double total = 0;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double v = m[i * n + j];
@@ -47,53 +51,58 @@ final class SymmetricEigen {
                 if (j > i && Math.abs(v - m[j * n + i]) > 1e-12 * (Math.abs(v) + Math.abs(m[j * n + i]))) {
                     throw new IllegalArgumentException("SymmetricEigen: not symmetric: A[" + i + "][" + j + "] = " + v + " but A[" + j + "][" + i + "] = " + m[j * n + i]);
                 }
-                total += v * v;
             }
         }
         double[] v = new double[n * n];
         for (int i = 0; i < n; i++) v[i * n + i] = 1;
+        double[] norms = new double[n];
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-            double off = 0;
-            for (int p = 0; p < n; p++) for (int q = p + 1; q < n; q++) off += 2 * m[p * n + q] * m[p * n + q];
-            if (off <= CONVERGED * total || off == 0) break;
+            for (int i = 0; i < n; i++) norms[i] = dot(m, i * n, m, i * n, n);
+            boolean rotated = false;
             for (int p = 0; p < n - 1; p++) {
-                for (int q = p + 1; q < n; q++) rotate(m, v, n, p, q);
+                for (int q = p + 1; q < n; q++) rotated |= rotate(m, v, norms, n, p, q);
             }
+            if (!rotated) break;
         }
+        // at convergence row k of m is λ_k·v_kᵀ
         double[] values = new double[n];
-        for (int i = 0; i < n; i++) values[i] = m[i * n + i];
+        for (int k = 0; k < n; k++) values[k] = dot(m, k * n, v, k * n, n);
         return sorted(n, values, v);
     }
 
-    /** One Jacobi rotation zeroing m[p][q]; rows p and q of v (the eigenvectors) rotate alongside. */
-    private static void rotate(double[] m, double[] v, int n, int p, int q) {
-        double apq = m[p * n + q];
-        if (apq == 0) return;
-        double app = m[p * n + p], aqq = m[q * n + q];
-        double theta = (aqq - app) / (2 * apq);
-        // t = sign(ϑ) / (|ϑ| + √(ϑ² + 1)); for huge ϑ, 1/(2ϑ) avoids overflowing ϑ²
-        double t = Math.abs(theta) > 1e150 ? 1 / (2 * theta)
-                : Math.copySign(1, theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+    private static double dot(double[] a, int ao, double[] b, int bo, int n) {
+        double s = 0;
+        for (int k = 0; k < n; k++) s += a[ao + k] * b[bo + k];
+        return s;
+    }
+
+    /**
+     * Rotates rows p and q of m (and of v) so that they become orthogonal; false if they already are.
+     * The rows' squared norms are kept up to date in {@code norms}.
+     */
+    private static boolean rotate(double[] m, double[] v, double[] norms, int n, int p, int q) {
+        double a = norms[p], b = norms[q];
+        int rp = p * n, rq = q * n;
+        double g = dot(m, rp, m, rq, n);
+        if (Math.abs(g) <= Math.max(n, 10) * ORTHOGONAL * Math.sqrt(a * b) || g == 0) return false;
+        double zeta = (b - a) / (2 * g);
+        // t = sign(ζ) / (|ζ| + √(ζ² + 1)), the smaller root of t² + 2ζt − 1 = 0; for huge ζ, 1/(2ζ)
+        double t = Math.abs(zeta) > 1e150 ? 1 / (2 * zeta)
+                : Math.copySign(1, zeta) / (Math.abs(zeta) + Math.sqrt(zeta * zeta + 1));
         double c = 1 / Math.sqrt(t * t + 1), s = t * c;
         for (int k = 0; k < n; k++) {
-            if (k == p || k == q) continue;
-            double akp = m[k * n + p], akq = m[k * n + q];
-            double nkp = c * akp - s * akq, nkq = s * akp + c * akq;
-            m[k * n + p] = nkp;
-            m[p * n + k] = nkp;
-            m[k * n + q] = nkq;
-            m[q * n + k] = nkq;
+            double mp = m[rp + k], mq = m[rq + k];
+            m[rp + k] = c * mp - s * mq;
+            m[rq + k] = s * mp + c * mq;
         }
-        m[p * n + p] = app - t * apq;
-        m[q * n + q] = aqq + t * apq;
-        m[p * n + q] = 0;
-        m[q * n + p] = 0;
-        int rp = p * n, rq = q * n;
         for (int k = 0; k < n; k++) {
             double vp = v[rp + k], vq = v[rq + k];
             v[rp + k] = c * vp - s * vq;
             v[rq + k] = s * vp + c * vq;
         }
+        norms[p] = a - t * g;
+        norms[q] = b + t * g;
+        return true;
     }
 
     private static SymmetricEigen sorted(int n, double[] values, double[] v) {
