@@ -53,16 +53,25 @@ public final class ImageDataGenerator {
     private double[] mean, std, zca;
     private int[] zcaImage; // (h, w, c) that the whitening matrix was fitted on
 
-    /** Subtracts the per-channel mean of {@link #fit}'s data: x − mean_c; default false. {@code new ImageDataGenerator().featurewiseCenter(true).fit(x)} */
+    /**
+     * Subtracts the per-channel mean of {@link #fit}'s data, x ← x − mean_c; default false.
+     * {@code new ImageDataGenerator().featurewiseCenter(true).fit(xTrain)}
+     */
     public ImageDataGenerator featurewiseCenter(boolean on) { featurewiseCenter = on; return this; }
 
-    /** Divides by the per-channel std of {@link #fit}'s data, x / (std_c + 1e-6); implies featurewiseCenter, as Keras; default false. */
+    /**
+     * Divides by the per-channel std of {@link #fit}'s data, x ← x / (std_c + 1e-6); implies featurewiseCenter,
+     * as Keras; default false. {@code new ImageDataGenerator().featurewiseStdNormalization(true).fit(xTrain)}
+     */
     public ImageDataGenerator featurewiseStdNormalization(boolean on) { featurewiseStd = on; return this; }
 
-    /** Subtracts each sample's own mean over all its values; default false. */
+    /** Subtracts each sample's own mean over all its values, x ← x − mean(x); default false. {@code gen.samplewiseCenter(true)} */
     public ImageDataGenerator samplewiseCenter(boolean on) { samplewiseCenter = on; return this; }
 
-    /** Divides each sample by its own std (+ 1e-6); implies samplewiseCenter, as Keras; default false. */
+    /**
+     * Divides each sample by its own std, x ← x / (std(x) + 1e-6); implies samplewiseCenter, as Keras; default false.
+     * {@code gen.samplewiseStdNormalization(true)}
+     */
     public ImageDataGenerator samplewiseStdNormalization(boolean on) { samplewiseStd = on; return this; }
 
     /**
@@ -77,7 +86,10 @@ public final class ImageDataGenerator {
      */
     public ImageDataGenerator zcaWhitening(boolean on) { zcaWhitening = on; return this; }
 
-    /** The ε of ZCA whitening (see {@link #zcaWhitening}), > 0; default 1e-6. Takes effect at the next {@link #fit}. */
+    /**
+     * The ε of ZCA whitening, in W = Σ u_k u_kᵀ / (√λ_k + ε/√n) (see {@link #zcaWhitening}), > 0; default 1e-6.
+     * Takes effect at the next {@link #fit}. {@code gen.zcaWhitening(true).zcaEpsilon(1e-2).fit(xTrain)}
+     */
     public ImageDataGenerator zcaEpsilon(double epsilon) {
         if (!(epsilon > 0) || Double.isInfinite(epsilon)) throw new IllegalArgumentException("ImageDataGenerator: zcaEpsilon must be > 0, got " + epsilon);
         zcaEpsilon = epsilon;
@@ -87,10 +99,10 @@ public final class ImageDataGenerator {
     /** Maximum rotation in degrees (θ ~ U(−r, r)); default 0. {@code gen.rotationRange(20)} */
     public ImageDataGenerator rotationRange(double degrees) { rotationRange = nonNegative("rotationRange", degrees); return this; }
 
-    /** Maximum horizontal shift as a fraction of the width (values ≥ 1 are pixels, as Keras); default 0. */
+    /** Maximum column shift, U(±r)·W pixels (r ≥ 1: U(±r) pixels, as Keras); default 0. {@code gen.widthShiftRange(0.1)} */
     public ImageDataGenerator widthShiftRange(double range) { widthShift = nonNegative("widthShiftRange", range); return this; }
 
-    /** Maximum vertical shift as a fraction of the height (values ≥ 1 are pixels); default 0. */
+    /** Maximum row shift, U(±r)·H pixels (r ≥ 1: U(±r) pixels, as Keras); default 0. {@code gen.heightShiftRange(0.1)} */
     public ImageDataGenerator heightShiftRange(double range) { heightShift = nonNegative("heightShiftRange", range); return this; }
 
     /**
@@ -99,13 +111,16 @@ public final class ImageDataGenerator {
      */
     public ImageDataGenerator shearRange(double degrees) { shearRange = nonNegative("shearRange", degrees); return this; }
 
-    /** Zoom factors drawn from [1 − z, 1 + z] for each axis; default 0 (none). */
+    /** Zoom factors zx, zy ~ U(1 − z, 1 + z), 0 ≤ z < 1; default 0 (none). {@code gen.zoomRange(0.1)} */
     public ImageDataGenerator zoomRange(double z) {
         if (!(z >= 0 && z < 1)) throw new IllegalArgumentException("ImageDataGenerator: zoomRange must be in [0, 1) (factors 1 ± z), got " + z);
         return zoomRange(1 - z, 1 + z);
     }
 
-    /** Zoom factors drawn from [low, high] for each axis (a factor above 1 shows less of the image, as Keras). */
+    /**
+     * Zoom factors zx (columns), zy (rows) ~ U(low, high); the output reads the input at z·(p − c), so a factor
+     * above 1 shows more of the image, smaller (as Keras); default [1, 1]. {@code gen.zoomRange(0.8, 1.2)}
+     */
     public ImageDataGenerator zoomRange(double low, double high) {
         if (!(low > 0) || !(high >= low) || Double.isInfinite(high)) {
             throw new IllegalArgumentException("ImageDataGenerator: zoomRange must satisfy 0 < low <= high, got [" + low + ", " + high + "]");
@@ -138,7 +153,7 @@ public final class ImageDataGenerator {
         return this;
     }
 
-    /** Keras's list form {@code brightness_range=[low, high]}: exactly two numbers. */
+    /** Keras's list form {@code brightness_range=[low, high]}: exactly two numbers, as {@link #brightnessRange(double, double)}. {@code gen.brightnessRange(new double[] {0.8, 1.2})} */
     public ImageDataGenerator brightnessRange(double... range) {
         if (range == null || range.length != 2) {
             throw new IllegalArgumentException("ImageDataGenerator: brightnessRange must be two numbers [low, high], got "
@@ -147,13 +162,16 @@ public final class ImageDataGenerator {
         return brightnessRange(range[0], range[1]);
     }
 
-    /** Flips each image left-right with probability ½; default false. */
+    /** Flips each image left-right with probability ½, x[r][c] ← x[r][W − 1 − c]; default false. {@code gen.horizontalFlip(true)} */
     public ImageDataGenerator horizontalFlip(boolean on) { horizontalFlip = on; return this; }
 
-    /** Flips each image upside down with probability ½; default false. */
+    /** Flips each image upside down with probability ½, x[r][c] ← x[H − 1 − r][c]; default false. {@code gen.verticalFlip(true)} */
     public ImageDataGenerator verticalFlip(boolean on) { verticalFlip = on; return this; }
 
-    /** "constant", "nearest" (default), "reflect" or "wrap", with scipy.ndimage's meaning (see docs/cnn.md). */
+    /**
+     * What the warp reads outside the image, as scipy.ndimage: "constant" (cval), "nearest" (the default, the
+     * edge), "reflect" (d c b a | a b c d | d c b a) or "wrap" (period n − 1). {@code gen.fillMode("constant").cval(0)}
+     */
     public ImageDataGenerator fillMode(String mode) {
         try {
             fillMode = AffineWarp.FillMode.valueOf(mode.toUpperCase(Locale.ROOT));
@@ -163,7 +181,7 @@ public final class ImageDataGenerator {
         return this;
     }
 
-    /** The value read outside the image with fillMode("constant"); default 0. */
+    /** The value read outside the image with fillMode("constant"); default 0. {@code gen.fillMode("constant").cval(255)} */
     public ImageDataGenerator cval(double value) {
         if (!Double.isFinite(value)) throw new IllegalArgumentException("ImageDataGenerator: cval must be finite, got " + value);
         cval = value;
@@ -173,6 +191,7 @@ public final class ImageDataGenerator {
     /**
      * Spline order of the resampling: 0 (nearest sample) or 1 (bilinear, the default, Keras's
      * {@code interpolation_order=1}). Keras's orders 2–5 (scipy's B-splines) are not implemented.
+     * {@code gen.interpolationOrder(0)}
      */
     public ImageDataGenerator interpolationOrder(int order) {
         if (order != 0 && order != 1) {
@@ -182,14 +201,14 @@ public final class ImageDataGenerator {
         return this;
     }
 
-    /** Multiplies every value first (e.g. 1/255); 0 (default) means none, as Keras's None. */
+    /** Multiplies every value first, x ← x·f (e.g. 1/255); 0 (default) means none, as Keras's None. {@code gen.rescale(1 / 255.0)} */
     public ImageDataGenerator rescale(double factor) {
         if (!Double.isFinite(factor)) throw new IllegalArgumentException("ImageDataGenerator: rescale must be finite, got " + factor);
         rescale = factor;
         return this;
     }
 
-    /** "channels_last" (default, (N, H, W, C)) or "channels_first" ((N, C, H, W)). */
+    /** "channels_last" (default, (N, H, W, C)) or "channels_first" ((N, C, H, W)). {@code gen.dataFormat("channels_first")} */
     public ImageDataGenerator dataFormat(String format) {
         if ("channels_last".equals(format)) channelsFirst = false;
         else if ("channels_first".equals(format)) channelsFirst = true;
@@ -200,6 +219,7 @@ public final class ImageDataGenerator {
     /**
      * Fraction held out for {@code flow(..., subset)}: "validation" takes the first ⌊n·split⌋ samples,
      * "training" the rest (Keras's order, unlike {@code fit}'s validationSplit); 0 (default) or in (0, 1).
+     * {@code gen.validationSplit(0.2).flow(x, y, 32, true, 1, "training", false)}
      */
     public ImageDataGenerator validationSplit(double split) {
         if (!(split == 0 || (split > 0 && split < 1))) {
@@ -235,7 +255,8 @@ public final class ImageDataGenerator {
 
     /**
      * Keras's {@code fit(x, augment=True, rounds, seed)}: the statistics of {@code rounds} randomly transformed
-     * copies of x (transforms drawn as {@link #augment} does from seed, seed + 1, ...).
+     * copies of x (transforms drawn as {@link #augment} does from seed, seed + 1, ...; rounds ≥ 1).
+     * {@code gen.featurewiseCenter(true).rotationRange(10).fit(xTrain, 3, 42)}
      */
     public ImageDataGenerator fit(Tensor x, int rounds, long seed) {
         if (rounds < 1) throw new IllegalArgumentException("ImageDataGenerator.fit: rounds must be >= 1, got " + rounds);
@@ -295,13 +316,13 @@ public final class ImageDataGenerator {
         return w;
     }
 
-    /** The per-channel mean from {@link #fit}, or null. */
+    /** The per-channel mean from {@link #fit}, mean_c = Σ x·rescale / (N·H·W), or null before it. {@code gen.fit(x).mean()} */
     public double[] mean() { return mean == null ? null : mean.clone(); }
 
-    /** The per-channel standard deviation from {@link #fit}, or null. */
+    /** The per-channel standard deviation from {@link #fit} (population, divisor N·H·W), or null before it. {@code gen.fit(x).std()} */
     public double[] std() { return std == null ? null : std.clone(); }
 
-    /** The d×d ZCA matrix from {@link #fit} (row-major, over channels-last flattened samples), or null. */
+    /** The d×d ZCA matrix W of {@link #zcaWhitening} from {@link #fit} (row-major, d = H·W·C channels-last), or null. {@code gen.zcaWhitening(true).fit(x).zcaWhiteningMatrix()} */
     public double[] zcaWhiteningMatrix() { return zca == null ? null : zca.clone(); }
 
     /** {n, h, w, c} in channels-last terms. */
@@ -328,7 +349,10 @@ public final class ImageDataGenerator {
 
     // ------------------------------------------------------------------ standardisation
 
-    /** Standardises a batch (rescale, samplewise, featurewise, ZCA), without randomness; for validation and test data. */
+    /**
+     * Standardises a batch without randomness: x·rescale, samplewise, featurewise, ZCA (see the class comment);
+     * for validation and test data. {@code Tensor xv = gen.standardize(xVal);}
+     */
     public Tensor standardize(Tensor x) {
         int[] s = imageShape("standardize", x);
         checkFitted(s);
