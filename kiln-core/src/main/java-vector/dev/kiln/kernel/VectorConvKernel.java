@@ -1,7 +1,6 @@
 package dev.kiln.kernel;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -15,8 +14,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorConvKernel implements ConvKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int V = S.length();
-    private static final jdk.incubator.vector.VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
-    private static final IntVector IOTA = IntVector.zero(I).addIndex(1);
     static final VectorConvKernel INSTANCE = new VectorConvKernel();
 
     private VectorConvKernel() {}
@@ -143,35 +140,49 @@ final class VectorConvKernel implements ConvKernel {
     @Override
     public boolean maxPool(Conv.Geometry g, float[] x, float[] y, int[] argmax, int b) {
         int c = g.inC;
-        if (c % V != 0 || I.length() != V) return false;
+        if (c % V != 0) return false;
+        int rowStride = g.inW * c;
+        int[] offset = new int[g.kH * g.kW]; // window position r·kW + k → its offset from the window's corner
+        for (int r = 0; r < g.kH; r++) {
+            for (int k = 0; k < g.kW; k++) offset[r * g.kW + k] = r * rowStride + k * c;
+        }
+        float[] local = new float[V];
         for (int oy = 0; oy < g.outH; oy++) {
             int y0 = oy * g.strideH - g.padTop, ky0 = Math.max(0, -y0), ky1 = Math.min(g.kH, g.inH - y0);
             for (int ox = 0; ox < g.outW; ox++) {
                 int x0 = ox * g.strideW - g.padLeft, kx0 = Math.max(0, -x0), kx1 = Math.min(g.kW, g.inW - x0);
                 int o = ((b * g.outH + oy) * g.outW + ox) * c;
                 int corner = ((b * g.inH + y0 + ky0) * g.inW + x0 + kx0) * c;
-                for (int ch = 0; ch < c; ch += V) window(x, y, argmax, corner + ch, o + ch, ky1 - ky0, kx1 - kx0, g.inW * c, c);
+                for (int ch = 0; ch < c; ch += V) {
+                    window(x, y, local, corner + ch, o + ch, ky1 - ky0, kx1 - kx0, g.kW, offset);
+                    for (int lane = 0; lane < V; lane++) argmax[o + ch + lane] = corner + ch + lane + offset[(int) local[lane]];
+                }
             }
         }
         return true;
     }
 
-    /** V channels of one window: the running maximum and its index in lanes; the first maximum wins, NaN beats numbers. */
-    private static void window(float[] x, float[] y, int[] argmax, int first, int o, int rows, int cols, int rowStride, int c) {
-        FloatVector best = FloatVector.fromArray(S, x, first);
-        IntVector arg = IOTA.add(first);
-        for (int r = 0; r < rows; r++) {
-            for (int k = r == 0 ? 1 : 0; k < cols; k++) {
-                int i = first + r * rowStride + k * c;
-                FloatVector v = FloatVector.fromArray(S, x, i);
-                VectorMask<Float> take = v.compare(VectorOperators.GT, best)
-                        .or(v.test(VectorOperators.IS_NAN).andNot(best.test(VectorOperators.IS_NAN)));
-                best = best.blend(v, take);
-                arg = arg.blend(IOTA.add(i), take.cast(I));
-            }
+    /**
+     * V channels of one window: the running maximum, and in {@code local} the window position (r·kW + k)
+     * of the first maximum; NaN beats numbers. One flat loop over the positions, and only compare-then-blend
+     * on one float shape: on JDK 17 vectors carried through a loop nest, mask logic (or, andNot), NaN tests
+     * and mask casts all fell back to the API's allocating Java implementations, several times slower.
+     */
+    private static void window(float[] x, float[] y, float[] local, int first, int o, int rows, int cols, int kW, int[] offset) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector best = FloatVector.fromArray(S, x, first), arg = zero;
+        for (int t = 1, n = rows * cols; t < n; t++) {
+            int l = cols == kW ? t : t + t / cols * (kW - cols); // clipped windows skip the columns outside the image
+            FloatVector v = FloatVector.fromArray(S, x, first + offset[l]);
+            VectorMask<Float> greater = v.compare(VectorOperators.GT, best);
+            // v is NaN and best is not: v with the lanes where best is NaN zeroed, compared with itself
+            FloatVector u = v.blend(zero, best.compare(VectorOperators.NE, best));
+            VectorMask<Float> nan = u.compare(VectorOperators.NE, u);
+            best = best.blend(v, greater).blend(v, nan);
+            arg = arg.blend((float) l, greater).blend((float) l, nan);
         }
         best.intoArray(y, o);
-        arg.intoArray(argmax, o);
+        arg.intoArray(local, 0);
     }
 
     /**

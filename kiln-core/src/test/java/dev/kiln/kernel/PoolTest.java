@@ -83,6 +83,9 @@ class PoolTest {
             // a coarse grid of values makes ties common; one NaN must win its windows
             for (int i = 0; i < x.length; i++) x[i] = (float) Math.floor(r.nextDouble(-3, 3));
             x[x.length / 2] = Float.NaN;
+            x[x.length / 2 + c] = Float.NaN; // a second NaN in the same window: the first keeps it
+            x[1] = -0f; // ties between -0 and +0: the first wins, with its sign
+            x[1 + c] = 0f;
             float[][] ys = new float[2][g.outputSize()];
             int[][] args = new int[2][g.outputSize()];
             for (int v = 0; v < 2; v++) {
@@ -94,7 +97,9 @@ class PoolTest {
                 }
             }
             assertArrayEquals(args[1], args[0], "argmax, " + c + " channels");
-            assertArrayEquals(ys[1], ys[0], "max, " + c + " channels");
+            for (int i = 0; i < ys[0].length; i++) {
+                assertEquals(Float.floatToRawIntBits(ys[1][i]), Float.floatToRawIntBits(ys[0][i]), "max bits at " + i + ", " + c + " channels");
+            }
         }
     }
 
