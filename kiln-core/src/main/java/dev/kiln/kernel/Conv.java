@@ -126,6 +126,11 @@ public final class Conv {
 
     /** As {@link #forward(Geometry, float[], float[], float[])} plus {@code bias[co]} on every pixel (bias may be null). */
     public static void forward(Geometry g, float[] x, float[] w, float[] bias, float[] y) {
+        forward(g, x, w, bias, ConvActivation.LINEAR, y);
+    }
+
+    /** {@code y = f(conv(x, w) + bias)}, f applied to each image right after it is computed (bias may be null). */
+    public static void forward(Geometry g, float[] x, float[] w, float[] bias, ConvActivation f, float[] y) {
         if (bias != null) checkLength("bias", bias.length, g.outC);
         checkLength("input", x.length, g.inputSize());
         checkLength("kernel", w.length, g.kernelSize());
@@ -133,7 +138,7 @@ public final class Conv {
         int p = g.pixels(), k = g.patchSize(), co = g.outC;
         if (g.batch * p == 0) return;
         if (PlaneConv.supportsFloat(g)) {
-            PlaneConv.forward(g, x, w, bias, y);
+            PlaneConv.forward(g, x, w, bias, f, y);
             return;
         }
         float[] wT = new float[co * k];
@@ -147,6 +152,7 @@ public final class Conv {
                 MatMul.sgemm(false, false, co, p, k, wT, 0, k, cols, 0, p, yT, 0, p, false);
                 transposeInto(yT, 0, co, p, y, b * p * co);
                 if (bias != null) addBias(bias, y, b * p * co, p);
+                f.apply(y, b * p * co, (b + 1) * p * co);
             }
         });
     }
@@ -292,6 +298,13 @@ public final class Conv {
 
     /** {@code y} (N, outH, outW, outC) = conv(x (N, inH, inW, inC), w (kH, kW, inC, outC)); y is overwritten. */
     public static void forward(Geometry g, double[] x, double[] w, double[] y) { forward(g, x, w, null, y); }
+
+    /** {@code y = f(conv(x, w) + bias)} (bias may be null). */
+    public static void forward(Geometry g, double[] x, double[] w, double[] bias, ConvActivation f, double[] y) {
+        forward(g, x, w, bias, y);
+        int img = g.pixels() * g.outC;
+        if (f != ConvActivation.LINEAR) Parallelism.parallelFor(g.batch, (b0, b1) -> f.apply(y, b0 * img, b1 * img));
+    }
 
     /** As {@link #forward(Geometry, double[], double[], double[])} plus {@code bias[co]} on every pixel (bias may be null). */
     public static void forward(Geometry g, double[] x, double[] w, double[] bias, double[] y) {

@@ -78,7 +78,7 @@ final class PlaneConv {
 
     // ================================================================== float32
 
-    static void forward(Conv.Geometry g, float[] x, float[] w, float[] bias, float[] y) {
+    static void forward(Conv.Geometry g, float[] x, float[] w, float[] bias, ConvActivation f, float[] y) {
         Layout l = new Layout(g);
         int k = g.patchSize(), co = g.outC;
         float[] wT = new float[co * k];
@@ -92,6 +92,7 @@ final class PlaneConv {
                 pad(g, l, x, b, xp);
                 kern.correlate(xp, l.inOff, k, wT, co, out, l.outLen, l.outLen);
                 unplane(g, l, out, bias, y, b);
+                f.apply(y, b * g.pixels() * co, (b + 1) * g.pixels() * co);
             }
         });
     }

@@ -24,6 +24,9 @@ final class Tanh {
         Parallelism.parallelFor(chunks, (c0, c1) -> run(vector, x, xo, y, yo, c0 * ALIGN, Math.min(n, c1 * ALIGN)));
     }
 
+    /** As {@link #apply} on the calling thread alone (for callers that already split the work). */
+    static void serial(float[] x, int xo, float[] y, int yo, int n) { run(PlaneConv.vectorKernel(), x, xo, y, yo, 0, n); }
+
     private static void run(ConvKernel vector, float[] x, int xo, float[] y, int yo, int from, int to) {
         if (vector != null) {
             vector.tanh(x, xo + from, y, yo + from, to - from);

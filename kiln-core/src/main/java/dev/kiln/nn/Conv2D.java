@@ -1,5 +1,6 @@
 package dev.kiln.nn;
 
+import dev.kiln.tensor.ConvFunctions;
 import dev.kiln.tensor.DType;
 import dev.kiln.tensor.Shape;
 import dev.kiln.tensor.Tensor;
@@ -167,11 +168,18 @@ public class Conv2D extends Layer {
         if (useBias) bias = addWeight("bias", Shape.of(filters), biasInitializer, true, biasRegularizer, biasConstraint, rng);
     }
 
-    /** The convolution with its bias in one op (channels-last), then the activation. */
+    /**
+     * The convolution with its bias in one op (channels-last), and with its activation when that is linear,
+     * relu or tanh (each image is activated while in cache, and the backward pass fuses the activation's
+     * and the bias's gradients); other activations are applied after it.
+     */
     @Override
     protected Tensor forward(Tensor x, boolean training) {
-        Tensor y = Tensor.conv2d(dataFormat.toLast(x), kernel, bias, strides, padding, dilationRate);
-        if (activation != null) y = activation.apply(y);
+        String fused = activation == null || activation == Activations.LINEAR ? "linear"
+                : activation == Activations.RELU ? "relu" : activation == Activations.TANH ? "tanh" : null;
+        Tensor in = dataFormat.toLast(x);
+        Tensor y = fused != null ? ConvFunctions.conv2d(in, kernel, bias, strides, padding, dilationRate, fused)
+                : activation.apply(Tensor.conv2d(in, kernel, bias, strides, padding, dilationRate));
         return dataFormat.fromLast(y);
     }
 

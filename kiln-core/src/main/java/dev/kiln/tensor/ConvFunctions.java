@@ -1,6 +1,7 @@
 package dev.kiln.tensor;
 
 import dev.kiln.kernel.Conv;
+import dev.kiln.kernel.ConvActivation;
 import dev.kiln.kernel.Pool;
 import java.util.Arrays;
 import java.util.Locale;
@@ -10,8 +11,12 @@ import java.util.Locale;
  * (N, H, W, C) tensors, forward beside backward. They are fused primitives rather than compositions
  * because an im2col + GEMM convolution is an order of magnitude faster than the same arithmetic
  * spelled with gather/matmul/sum graph nodes (docs/BENCHMARKS.md, "CNN").
+ *
+ * <p>Public for one entry point only, {@link #conv2d(Tensor, Tensor, Tensor, int[], String, int[], String)}
+ * (the convolution with its activation fused), which {@code Conv2D} calls; the other primitives are
+ * reached through {@link Tensor}.
  */
-final class ConvFunctions {
+public final class ConvFunctions {
     private ConvFunctions() {}
 
     /** "valid" → false, "same" → true (case-insensitive); anything else is the caller's mistake. */
@@ -41,7 +46,22 @@ final class ConvFunctions {
     // ------------------------------------------------------------------ convolution
 
     static Tensor conv2d(Tensor x0, Tensor k0, Tensor b0, int[] strides, String padding, int[] dilation) {
+        return conv2d(x0, k0, b0, strides, padding, dilation, "linear");
+    }
+
+    /**
+     * {@code activation(conv2d(input, kernel) + bias)} as one differentiable op, for the activations
+     * {@code "linear"}, {@code "relu"} and {@code "tanh"}: the activation runs on each image right after
+     * its convolution, and its gradient and the bias gradient in one parallel pass (bias may be null).
+     * The same values and gradients as {@code Tensor.conv2d} followed by {@code relu()} or {@code tanh()}.
+     *
+     * <pre>{@code
+     * Tensor y = ConvFunctions.conv2d(x, kernel, bias, new int[] {1, 1}, "valid", new int[] {1, 1}, "tanh");
+     * }</pre>
+     */
+    public static Tensor conv2d(Tensor x0, Tensor k0, Tensor b0, int[] strides, String padding, int[] dilation, String activation) {
         String op = "conv2d";
+        ConvActivation f = activation(op, activation);
         rank4(op, "input", x0, "(batch, height, width, channels)");
         rank4(op, "kernel", k0, "(kernelHeight, kernelWidth, inChannels, filters)");
         pair(op, "strides", strides);
@@ -63,22 +83,37 @@ final class ConvFunctions {
         Tensor b = b0 == null || b0.dtype == dt ? b0 : b0.astype(dt);
         Conv.Geometry g = Conv.Geometry.of(xs[0], xs[1], xs[2], xs[3], ks[0], ks[1], ks[3], strides, dilation, same);
         Tensor out = Tensor.empty(dt, Shape.of(g.batch, g.outH, g.outW, g.outC));
-        if (dt == DType.FLOAT32) Conv.forward(g, x.f, k.f, b == null ? null : b.f, out.f);
-        else Conv.forward(g, x.d, k.d, b == null ? null : b.d, out.d);
+        if (dt == DType.FLOAT32) Conv.forward(g, x.f, k.f, b == null ? null : b.f, f, out.f);
+        else Conv.forward(g, x.d, k.d, b == null ? null : b.d, f, out.d);
         return Functions.record(out, Op.CONV2D, gy0 -> {
             Tensor gy = gy0.dtype == t ? gy0 : gy0.astype(t);
             Tensor dx = x.requiresGrad ? Tensor.empty(t, x.shape) : null;
             Tensor dk = k.requiresGrad ? Tensor.empty(t, k.shape) : null;
             Tensor db = b != null && b.requiresGrad ? Tensor.empty(t, b.shape) : null;
+            // ∂L/∂(conv + bias): the upstream gradient itself when linear, else a new array
+            boolean own = f != ConvActivation.LINEAR;
             if (t == DType.FLOAT32) {
-                Conv.backward(g, x.f, k.f, gy.f, dx == null ? null : dx.f, dk == null ? null : dk.f);
-                if (db != null) Conv.biasGradient(g, gy.f, db.f);
+                float[] dz = own ? new float[g.outputSize()] : gy.f;
+                if (own || db != null) f.backward(g, out.f, gy.f, dz, db == null ? null : db.f);
+                Conv.backward(g, x.f, k.f, dz, dx == null ? null : dx.f, dk == null ? null : dk.f);
             } else {
-                Conv.backward(g, x.d, k.d, gy.d, dx == null ? null : dx.d, dk == null ? null : dk.d);
-                if (db != null) Conv.biasGradient(g, gy.d, db.d);
+                double[] dz = own ? new double[g.outputSize()] : gy.d;
+                if (own || db != null) f.backward(g, out.d, gy.d, dz, db == null ? null : db.d);
+                Conv.backward(g, x.d, k.d, dz, dx == null ? null : dx.d, dk == null ? null : dk.d);
             }
             return new Tensor[] {dx, dk, db};
         }, x, k, b);
+    }
+
+    private static ConvActivation activation(String op, String name) {
+        String a = name == null ? "linear" : name.toLowerCase(Locale.ROOT);
+        switch (a) {
+            case "linear": return ConvActivation.LINEAR;
+            case "relu": return ConvActivation.RELU;
+            case "tanh": return ConvActivation.TANH;
+            default: throw new IllegalArgumentException(op + ": fused activation must be 'linear', 'relu' or 'tanh', got '" + name
+                    + "' (apply other activations after the convolution)");
+        }
     }
 
     // ------------------------------------------------------------------ pooling

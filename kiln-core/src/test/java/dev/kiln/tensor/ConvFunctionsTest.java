@@ -72,6 +72,64 @@ class ConvFunctionsTest {
         if (k != null) close(name + ": dk", Json.doubles(c.get("dk")), k.grad().toDoubleArray(), tol);
     }
 
+    /** The fused convolution + activation against central differences in float64, every activation, padding and stride. */
+    @Test
+    void fusedActivationGradientsMatchCentralDifferences() {
+        for (String act : new String[] {"linear", "relu", "tanh"}) {
+            for (String pad : new String[] {"valid", "same"}) {
+                for (int[] st : new int[][] {{1, 1}, {2, 1}}) {
+                    String name = "conv2d+" + act + " " + pad + " strides " + java.util.Arrays.toString(st);
+                    List<Tensor> in = List.of(dev.kiln.testing.GradCheck.input(1, -1, 1, 2, 5, 4, 3),
+                            dev.kiln.testing.GradCheck.input(2, -1, 1, 3, 2, 3, 4), dev.kiln.testing.GradCheck.input(3, -0.5, 0.5, 4));
+                    dev.kiln.testing.GradCheck.check(name,
+                            t -> ConvFunctions.conv2d(t.get(0), t.get(1), t.get(2), st, pad, new int[] {1, 1}, act), in);
+                }
+            }
+        }
+    }
+
+    /** Fused and unfused give the same values and gradients, float32 (the vector kernels) and float64. */
+    @Test
+    void fusedActivationEqualsConvolutionThenActivation() {
+        for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            for (String act : new String[] {"linear", "relu", "tanh"}) {
+                for (boolean bias : new boolean[] {true, false}) {
+                    String name = dt + " " + act + (bias ? " with bias" : " without bias");
+                    Tensor[][] grads = new Tensor[2][];
+                    double[][] values = new double[2][];
+                    for (int v = 0; v < 2; v++) {
+                        Tensor x = dev.kiln.testing.GradCheck.uniform64(4, -2, 2, 3, 12, 11, 4).astype(dt).requiresGrad(true);
+                        Tensor k = dev.kiln.testing.GradCheck.uniform64(5, -0.5, 0.5, 3, 3, 4, 8).astype(dt).requiresGrad(true);
+                        Tensor b = bias ? dev.kiln.testing.GradCheck.uniform64(6, -0.5, 0.5, 8).astype(dt).requiresGrad(true) : null;
+                        Tensor y;
+                        if (v == 0) {
+                            y = ConvFunctions.conv2d(x, k, b, new int[] {1, 1}, "valid", new int[] {1, 1}, act);
+                        } else {
+                            y = Tensor.conv2d(x, k, b, new int[] {1, 1}, "valid", new int[] {1, 1});
+                            y = act.equals("relu") ? y.relu() : act.equals("tanh") ? y.tanh() : y;
+                        }
+                        Tensor r = dev.kiln.testing.GradCheck.uniform64(7, -1, 1, y.shape().toArray()).astype(dt);
+                        y.mul(r).sum().backward();
+                        values[v] = y.toDoubleArray();
+                        grads[v] = new Tensor[] {x.grad(), k.grad(), b == null ? null : b.grad()};
+                    }
+                    double tol = dt == DType.FLOAT64 ? 1e-12 : 2e-5;
+                    close(name + ": y", values[1], values[0], tol);
+                    close(name + ": dx", grads[1][0].toDoubleArray(), grads[0][0].toDoubleArray(), tol);
+                    close(name + ": dk", grads[1][1].toDoubleArray(), grads[0][1].toDoubleArray(), tol);
+                    if (bias) close(name + ": db", grads[1][2].toDoubleArray(), grads[0][2].toDoubleArray(), tol);
+                }
+            }
+        }
+    }
+
+    @Test
+    void fusedActivationOutsideTheThreeIsRejected() {
+        Tensor x = Tensor.zeros(1, 3, 3, 1), k = Tensor.zeros(2, 2, 1, 1);
+        assertMessage(() -> ConvFunctions.conv2d(x, k, null, new int[] {1, 1}, "valid", new int[] {1, 1}, "sigmoid"),
+                "conv2d: fused activation must be 'linear', 'relu' or 'tanh', got 'sigmoid'");
+    }
+
     private static void close(String what, double[] expected, double[] actual, double tol) {
         assertEquals(expected.length, actual.length, what + ": length");
         for (int i = 0; i < expected.length; i++) {
