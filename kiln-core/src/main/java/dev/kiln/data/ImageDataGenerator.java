@@ -283,11 +283,7 @@ public final class ImageDataGenerator {
         }
         for (int ch = 0; ch < c; ch++) sd[ch] = Math.sqrt(sd[ch] / count);
         double[] w = null;
-        if (zcaWhitening) {
-            double[] xc = new double[v.length];
-            for (int i = 0; i < v.length; i++) xc[i] = v[i] * scale - m[i % c];
-            w = zcaMatrix(xc, n, d, zcaEpsilon);
-        }
+        if (zcaWhitening) w = zcaMatrix(covariance(v, n, d, scale, m, Math.max(1, (1 << 20) / d)), n, d, zcaEpsilon);
         mean = m;
         std = sd;
         zca = w;
@@ -295,14 +291,24 @@ public final class ImageDataGenerator {
         return this;
     }
 
-    /** W = U_r diag(1/(√λ + ε/√n)) U_rᵀ from the eigenpairs of XᵀX/n, r = min(n, d). */
-    static double[] zcaMatrix(double[] xc, int n, int d, double epsilon) {
-        double[] sigma = new double[d * d];
-        MatMul.dgemm(true, false, d, d, n, xc, 0, d, xc, 0, d, sigma, 0, d, false);
+    /** XᵀX/n of the centred data X = v·scale − mean_c, accumulated over blocks of rows so X is never held in double. */
+    static double[] covariance(float[] v, int n, int d, double scale, double[] mean, int blockRows) {
+        int c = mean.length, rows = Math.min(n, blockRows);
+        double[] sigma = new double[d * d], block = new double[rows * d];
+        for (int b0 = 0; b0 < n; b0 += rows) {
+            int b1 = Math.min(n, b0 + rows), len = (b1 - b0) * d;
+            for (int i = 0; i < len; i++) block[i] = v[b0 * d + i] * scale - mean[i % c];
+            MatMul.dgemm(true, false, d, d, b1 - b0, block, 0, d, block, 0, d, sigma, 0, d, b0 > 0);
+        }
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < i; j++) sigma[i * d + j] = sigma[j * d + i] = (sigma[i * d + j] + sigma[j * d + i]) / (2.0 * n);
             sigma[i * d + i] /= n;
         }
+        return sigma;
+    }
+
+    /** W = U_r diag(1/(√λ + ε/√n)) U_rᵀ from the eigenpairs of sigma = XᵀX/n, r = min(n, d). */
+    static double[] zcaMatrix(double[] sigma, int n, int d, double epsilon) {
         SymmetricEigen e = SymmetricEigen.of(sigma, d);
         double[] lambda = e.values(), u = e.vectorRows();
         int r = Math.min(n, d);

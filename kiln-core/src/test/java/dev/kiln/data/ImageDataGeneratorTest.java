@@ -180,6 +180,21 @@ class ImageDataGeneratorTest {
     }
 
     @Test
+    void covarianceIsTheSameInBlocks() {
+        float[] v = Tensor.randomUniform(3, -2, 5, 23, 2, 2, 3).toFloatArray();
+        double[] mean = {0.5, -0.25, 1};
+        double[] whole = ImageDataGenerator.covariance(v, 23, 12, 0.5, mean, 23);
+        for (int rows : new int[] {1, 4, 22}) assertArrayEquals(whole, ImageDataGenerator.covariance(v, 23, 12, 0.5, mean, rows), 1e-12, "blocks of " + rows);
+        for (int i = 0; i < 12; i++) {
+            for (int j = 0; j < 12; j++) {
+                double s = 0;
+                for (int k = 0; k < 23; k++) s += (v[k * 12 + i] * 0.5 - mean[i % 3]) * (v[k * 12 + j] * 0.5 - mean[j % 3]);
+                assertEquals(s / 23, whole[i * 12 + j], 1e-12);
+            }
+        }
+    }
+
+    @Test
     void channelShiftClipsToTheImagesRange() {
         for (Map<String, Object> c : reference("channel_shift")) {
             int h = (int) num(c, "h"), w = (int) num(c, "w"), ch = (int) num(c, "c");
