@@ -1,5 +1,7 @@
 package dev.kiln.bench;
 
+import dev.kiln.losses.CategoricalCrossentropy;
+import dev.kiln.losses.Loss;
 import dev.kiln.nn.Dense;
 import dev.kiln.optim.Adam;
 import dev.kiln.optim.Optimizer;
@@ -27,6 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code layerForwardBackward} with {@link TinyStepBenchmark#tensorStep} (the same computation written with bare
  * tensor ops) for the cost of the layer abstraction, and {@code sgdMomentumUpdate}/{@code adamUpdate} for the
  * optimizer's per-step cost on these 303 parameters.
+ *
+ * <p>{@code denseSoftmaxCrossentropy} is the step exactly as the model runs it: Dense(2→50, relu) →
+ * Dense(50→3, softmax) → {@link CategoricalCrossentropy} (mean over the batch of 32), forward and
+ * backward, no optimizer update.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +48,10 @@ public class LayerStepBenchmark {
     private Tensor yOneHot;
     private Optimizer sgd;
     private Optimizer adam;
+    private Dense softmaxHidden;
+    private Dense softmaxOutput;
+    private List<Tensor> softmaxParams;
+    private Loss crossentropy;
 
     @Setup
     public void setup() {
@@ -60,6 +70,13 @@ public class LayerStepBenchmark {
         sgd = new SGD(0.01).momentum(0.9);
         adam = new Adam();
         layerForwardBackward();   // gradients for the update benchmarks
+        softmaxHidden = new Dense(50).activation("relu").kernelInitializer("he_uniform");
+        softmaxOutput = new Dense(3).activation("softmax");
+        softmaxHidden.build(Shape.of(-1, 2), rnd);
+        softmaxOutput.build(Shape.of(-1, 50), rnd);
+        softmaxParams = new ArrayList<>(softmaxHidden.trainableWeights());
+        softmaxParams.addAll(softmaxOutput.trainableWeights());
+        crossentropy = new CategoricalCrossentropy();
     }
 
     @Benchmark
@@ -67,6 +84,15 @@ public class LayerStepBenchmark {
         for (int i = 0; i < params.size(); i++) params.get(i).zeroGrad();
         Tensor logits = output.call(hidden.call(x, true), true);
         Tensor loss = logits.logSoftmax(1).mul(yOneHot).sum(1).neg().mean();
+        loss.backward();
+        return loss;
+    }
+
+    @Benchmark
+    public Tensor denseSoftmaxCrossentropy() {
+        for (int i = 0; i < softmaxParams.size(); i++) softmaxParams.get(i).zeroGrad();
+        Tensor probabilities = softmaxOutput.call(softmaxHidden.call(x, true), true);
+        Tensor loss = crossentropy.apply(yOneHot, probabilities);
         loss.backward();
         return loss;
     }

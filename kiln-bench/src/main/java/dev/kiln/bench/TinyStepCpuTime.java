@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * {@link TinyStepBenchmark}'s two workloads timed in CPU time of the calling thread, for machines
+ * {@link TinyStepBenchmark}'s two workloads, {@link LayerStepBenchmark#denseSoftmaxCrossentropy} and
+ * {@link FitBenchmark#trainOnBatch} timed in CPU time of the calling thread, for machines
  * shared with other jobs (where JMH's wall-clock average mostly measures how often we were
  * descheduled). Same method as {@link GemmCpuTime}: a loop calibrated to >= 0.3 s of CPU time,
  * median of {@code --reps} loops, after {@code --warmup} seconds of CPU time.
@@ -34,6 +35,18 @@ public final class TinyStepCpuTime {
                 + (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "present" : "absent"));
         report("gemmsOnly", bench::gemmsOnly, reps, warmup);
         report("tensorStep", bench::tensorStep, reps, warmup);
+        LayerStepBenchmark layers = new LayerStepBenchmark();
+        layers.setup();
+        report("denseSoftmaxCrossentropy", layers::denseSoftmaxCrossentropy, reps, warmup);
+        FitBenchmark fit = new FitBenchmark();
+        fit.setup();
+        report("trainOnBatch", fit::trainOnBatch, reps, warmup);
+    }
+
+    /** Bytes this thread allocated so far, or 0 where the JVM does not count them. */
+    private static long allocatedBytes() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        return mx instanceof com.sun.management.ThreadMXBean ? ((com.sun.management.ThreadMXBean) mx).getCurrentThreadAllocatedBytes() : 0;
     }
 
     private static void report(String name, Supplier<Object> body, int reps, double warmupSeconds) {
@@ -57,9 +70,12 @@ public final class TinyStepCpuTime {
             for (long i = 0; i < calls; i++) sink = body.get();
             us[r] = (mx.getCurrentThreadCpuTime() - t0) / 1e3 / calls;
         }
+        long bytes = allocatedBytes();
+        for (int i = 0; i < 1000; i++) sink = body.get();
+        double bytesPerOp = (allocatedBytes() - bytes) / 1000.0;
         double[] sorted = us.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-10s median %8.2f us/op CPU  (min %.2f, max %.2f, %d loops of %d)%s%n",
-                name, sorted[reps / 2], sorted[0], sorted[reps - 1], reps, calls, sink == null ? "?" : "");
+        System.out.printf(Locale.ROOT, "%-24s median %8.2f us/op CPU  (min %.2f, max %.2f, %d loops of %d), %.0f bytes/op%s%n",
+                name, sorted[reps / 2], sorted[0], sorted[reps - 1], reps, calls, bytesPerOp, sink == null ? "?" : "");
     }
 }
