@@ -60,6 +60,8 @@ public final class MatMul {
                     java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
                 }
             }
+        } else if (work <= SMALL_WORK && SmallFloatGemm.handles(transA, transB, m, n, k)) {
+            SmallFloatGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
         } else if (work <= SMALL_WORK || m < 4 || n < floatKernel().nr()) {
             // Narrower than one micro-tile: packing would pad most of each panel with zeros.
             smallFloat(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
@@ -178,7 +180,7 @@ public final class MatMul {
      * Loads a Vector API kernel only when the module is in the boot layer: its classes link against
      * jdk.incubator.vector, so touching them without the module would throw NoClassDefFoundError.
      */
-    private static Object loadVectorKernel(String className) {
+    static Object loadVectorKernel(String className) {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return null;
         }

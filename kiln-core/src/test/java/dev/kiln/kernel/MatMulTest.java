@@ -37,7 +37,7 @@ class MatMulTest {
     };
 
     /** Ways to reach the kernels: through the public dispatch, or straight to one algorithm. */
-    enum Path { PUBLIC, SMALL, BLOCKED_ONE_THREAD, BLOCKED_THREADED }
+    enum Path { PUBLIC, SMALL, SMALL_SHAPES, BLOCKED_ONE_THREAD, BLOCKED_THREADED }
 
     @AfterEach
     void restoreKernelChoice() {
@@ -238,6 +238,13 @@ class MatMulTest {
                 MatMul.floatKernel().small(l.transA(), l.transB(), l.m(), l.n(), l.k(), fa, l.aOff(), l.lda(), fb, l.bOff(), l.ldb(),
                         fc, l.cOff(), l.ldc(), l.accumulate());
                 break;
+            case SMALL_SHAPES:
+                if (l.k() == 0 || !SmallFloatGemm.handles(l.transA(), l.transB(), l.m(), l.n(), l.k())) {
+                    return; // shapes the tiny-product path declines go elsewhere (PUBLIC covers them)
+                }
+                SmallFloatGemm.gemm(l.transA(), l.transB(), l.m(), l.n(), l.k(), fa, l.aOff(), l.lda(), fb, l.bOff(), l.ldb(),
+                        fc, l.cOff(), l.ldc(), l.accumulate());
+                break;
             default:
                 if (l.k() == 0) {
                     return;
@@ -268,6 +275,8 @@ class MatMulTest {
                 MatMul.doubleKernel().small(l.transA(), l.transB(), l.m(), l.n(), l.k(), a, l.aOff(), l.lda(), b, l.bOff(), l.ldb(),
                         c, l.cOff(), l.ldc(), l.accumulate());
                 break;
+            case SMALL_SHAPES:
+                return; // a float-only path
             default:
                 if (l.k() == 0) {
                     return;

@@ -1,0 +1,269 @@
+package dev.kiln.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The two loop forms of {@link SmallFloatGemm} on the JDK Vector API, with C held in registers for
+ * the whole inner dimension (C is written once; nothing is read back).
+ *
+ * <p>Why not leave it to the JIT: C2 unrolls a vectorised loop several vectors deep, so a 50-wide
+ * row never reaches its vector body and runs in the scalar remainder loop; here one iteration is
+ * one vector.
+ *
+ * <p>Compiled separately against jdk.incubator.vector and loaded reflectively by {@link MatMul} only
+ * when that module is present; uses only API that exists from JDK 17 on. Vectors never cross a
+ * method call or a merge of control paths (either would box them).
+ */
+final class VectorSmallGemm implements SmallFloatKernel {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    private static final int V = S.length();
+    static final VectorSmallGemm INSTANCE = new VectorSmallGemm();
+
+    private VectorSmallGemm() {}
+
+    /** 256-bit float vectors must be intrinsified (AVX2); below that the plain-Java loops are as fast. */
+    public boolean usable() {
+        return FloatVector.SPECIES_PREFERRED.length() >= V;
+    }
+
+    /**
+     * Blocks of 4 rows × 2 vectors, then 4 × 1, then single rows by 4, 2, 1 vectors; the columns past
+     * the last full vector are scalar. Each block shape is its own method: one method holding all of
+     * them exceeded C2's inlining budget, and a Vector API call left un-inlined runs its boxed Java
+     * fallback, about twenty times slower.
+     */
+    @Override
+    public void rowsTimesB(int m, int n, int k, float[] a, int aOff, int ais, int aps,
+                           float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        int nv = n - n % V;
+        // Columns past the last full vector: when C is overwritten, one more vector ending at column n
+        // recomputes a few columns with the same operations in the same order (so the same values) and
+        // covers the rest; when C is accumulated into, they are summed one by one.
+        boolean overlap = nv < n && n >= V && !accumulate;
+        int i = 0;
+        for (; i + 3 < m; i += 4) {
+            int ai = aOff + i * ais;
+            int ci = cOff + i * ldc;
+            int j = 0;
+            for (; j + 2 * V <= nv; j += 2 * V) rows4x2(k, a, ai, ais, aps, b, bOff + j, ldb, c, ci + j, ldc, accumulate);
+            if (j < nv) rows4x1(k, a, ai, ais, aps, b, bOff + j, ldb, c, ci + j, ldc, accumulate);
+            if (overlap) rows4x1(k, a, ai, ais, aps, b, bOff + n - V, ldb, c, ci + n - V, ldc, false);
+        }
+        for (; i < m; i++) {
+            int ai = aOff + i * ais;
+            int ci = cOff + i * ldc;
+            int j = 0;
+            // four vectors of one row: four independent chains rather than one latency-bound chain
+            for (; j + 4 * V <= nv; j += 4 * V) row1x4(k, a, ai, aps, b, bOff + j, ldb, c, ci + j, accumulate);
+            for (; j + 2 * V <= nv; j += 2 * V) row1x2(k, a, ai, aps, b, bOff + j, ldb, c, ci + j, accumulate);
+            if (j < nv) row1x1(k, a, ai, aps, b, bOff + j, ldb, c, ci + j, accumulate);
+            if (overlap) row1x1(k, a, ai, aps, b, bOff + n - V, ldb, c, ci + n - V, false);
+        }
+        if (nv < n && !overlap) {
+            SmallFloatGemm.scalarColumns(m, nv, n, k, a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, accumulate);
+        }
+    }
+
+    private static void rows4x2(int k, float[] a, int a0, int ais, int aps, float[] b, int bOff, int ldb,
+                                float[] c, int c0, int ldc, boolean accumulate) {
+        int a1 = a0 + ais, a2 = a1 + ais, a3 = a2 + ais;
+        FloatVector s00 = FloatVector.zero(S), s01 = s00, s10 = s00, s11 = s00;
+        FloatVector s20 = s00, s21 = s00, s30 = s00, s31 = s00;
+        for (int p = 0; p < k; p++) {
+            int bp = bOff + p * ldb;
+            FloatVector u = FloatVector.fromArray(S, b, bp);
+            FloatVector v = FloatVector.fromArray(S, b, bp + V);
+            int o = p * aps;
+            FloatVector x = FloatVector.broadcast(S, a[a0 + o]);
+            s00 = x.fma(u, s00);
+            s01 = x.fma(v, s01);
+            x = FloatVector.broadcast(S, a[a1 + o]);
+            s10 = x.fma(u, s10);
+            s11 = x.fma(v, s11);
+            x = FloatVector.broadcast(S, a[a2 + o]);
+            s20 = x.fma(u, s20);
+            s21 = x.fma(v, s21);
+            x = FloatVector.broadcast(S, a[a3 + o]);
+            s30 = x.fma(u, s30);
+            s31 = x.fma(v, s31);
+        }
+        int c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+        if (accumulate) {
+            s00.add(FloatVector.fromArray(S, c, c0)).intoArray(c, c0);
+            s01.add(FloatVector.fromArray(S, c, c0 + V)).intoArray(c, c0 + V);
+            s10.add(FloatVector.fromArray(S, c, c1)).intoArray(c, c1);
+            s11.add(FloatVector.fromArray(S, c, c1 + V)).intoArray(c, c1 + V);
+            s20.add(FloatVector.fromArray(S, c, c2)).intoArray(c, c2);
+            s21.add(FloatVector.fromArray(S, c, c2 + V)).intoArray(c, c2 + V);
+            s30.add(FloatVector.fromArray(S, c, c3)).intoArray(c, c3);
+            s31.add(FloatVector.fromArray(S, c, c3 + V)).intoArray(c, c3 + V);
+        } else {
+            s00.intoArray(c, c0);
+            s01.intoArray(c, c0 + V);
+            s10.intoArray(c, c1);
+            s11.intoArray(c, c1 + V);
+            s20.intoArray(c, c2);
+            s21.intoArray(c, c2 + V);
+            s30.intoArray(c, c3);
+            s31.intoArray(c, c3 + V);
+        }
+    }
+
+    private static void rows4x1(int k, float[] a, int a0, int ais, int aps, float[] b, int bOff, int ldb,
+                                float[] c, int c0, int ldc, boolean accumulate) {
+        int a1 = a0 + ais, a2 = a1 + ais, a3 = a2 + ais;
+        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        for (int p = 0; p < k; p++) {
+            FloatVector u = FloatVector.fromArray(S, b, bOff + p * ldb);
+            int o = p * aps;
+            s0 = FloatVector.broadcast(S, a[a0 + o]).fma(u, s0);
+            s1 = FloatVector.broadcast(S, a[a1 + o]).fma(u, s1);
+            s2 = FloatVector.broadcast(S, a[a2 + o]).fma(u, s2);
+            s3 = FloatVector.broadcast(S, a[a3 + o]).fma(u, s3);
+        }
+        int c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+        if (accumulate) {
+            s0.add(FloatVector.fromArray(S, c, c0)).intoArray(c, c0);
+            s1.add(FloatVector.fromArray(S, c, c1)).intoArray(c, c1);
+            s2.add(FloatVector.fromArray(S, c, c2)).intoArray(c, c2);
+            s3.add(FloatVector.fromArray(S, c, c3)).intoArray(c, c3);
+        } else {
+            s0.intoArray(c, c0);
+            s1.intoArray(c, c1);
+            s2.intoArray(c, c2);
+            s3.intoArray(c, c3);
+        }
+    }
+
+    private static void row1x4(int k, float[] a, int ai, int aps, float[] b, int bOff, int ldb,
+                               float[] c, int ci, boolean accumulate) {
+        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        for (int p = 0; p < k; p++) {
+            int bp = bOff + p * ldb;
+            FloatVector x = FloatVector.broadcast(S, a[ai + p * aps]);
+            s0 = x.fma(FloatVector.fromArray(S, b, bp), s0);
+            s1 = x.fma(FloatVector.fromArray(S, b, bp + V), s1);
+            s2 = x.fma(FloatVector.fromArray(S, b, bp + 2 * V), s2);
+            s3 = x.fma(FloatVector.fromArray(S, b, bp + 3 * V), s3);
+        }
+        if (accumulate) {
+            s0.add(FloatVector.fromArray(S, c, ci)).intoArray(c, ci);
+            s1.add(FloatVector.fromArray(S, c, ci + V)).intoArray(c, ci + V);
+            s2.add(FloatVector.fromArray(S, c, ci + 2 * V)).intoArray(c, ci + 2 * V);
+            s3.add(FloatVector.fromArray(S, c, ci + 3 * V)).intoArray(c, ci + 3 * V);
+        } else {
+            s0.intoArray(c, ci);
+            s1.intoArray(c, ci + V);
+            s2.intoArray(c, ci + 2 * V);
+            s3.intoArray(c, ci + 3 * V);
+        }
+    }
+
+    private static void row1x2(int k, float[] a, int ai, int aps, float[] b, int bOff, int ldb,
+                               float[] c, int ci, boolean accumulate) {
+        FloatVector s0 = FloatVector.zero(S), s1 = s0;
+        for (int p = 0; p < k; p++) {
+            int bp = bOff + p * ldb;
+            FloatVector x = FloatVector.broadcast(S, a[ai + p * aps]);
+            s0 = x.fma(FloatVector.fromArray(S, b, bp), s0);
+            s1 = x.fma(FloatVector.fromArray(S, b, bp + V), s1);
+        }
+        if (accumulate) {
+            s0.add(FloatVector.fromArray(S, c, ci)).intoArray(c, ci);
+            s1.add(FloatVector.fromArray(S, c, ci + V)).intoArray(c, ci + V);
+        } else {
+            s0.intoArray(c, ci);
+            s1.intoArray(c, ci + V);
+        }
+    }
+
+    private static void row1x1(int k, float[] a, int ai, int aps, float[] b, int bOff, int ldb,
+                               float[] c, int ci, boolean accumulate) {
+        FloatVector s0 = FloatVector.zero(S);
+        for (int p = 0; p < k; p++) {
+            s0 = FloatVector.broadcast(S, a[ai + p * aps]).fma(FloatVector.fromArray(S, b, bOff + p * ldb), s0);
+        }
+        if (accumulate) {
+            s0.add(FloatVector.fromArray(S, c, ci)).intoArray(c, ci);
+        } else {
+            s0.intoArray(c, ci);
+        }
+    }
+
+    @Override
+    public void dots(int m, int n, int k, float[] a, int aOff, int lda, float[] bt, int btOff, int ldbt,
+                     float[] c, int cOff, int ldc, boolean accumulate) {
+        int kv = k - k % V;
+        int i = 0;
+        for (; i + 1 < m; i += 2) {
+            int a0 = aOff + i * lda, a1 = a0 + lda;
+            int c0 = cOff + i * ldc, c1 = c0 + ldc;
+            int j = 0;
+            for (; j + 2 < n; j += 3) {
+                int b0 = btOff + j * ldbt, b1 = b0 + ldbt, b2 = b1 + ldbt;
+                FloatVector s00 = FloatVector.zero(S), s01 = s00, s02 = s00, s10 = s00, s11 = s00, s12 = s00;
+                for (int p = 0; p < kv; p += V) {
+                    FloatVector x0 = FloatVector.fromArray(S, a, a0 + p);
+                    FloatVector x1 = FloatVector.fromArray(S, a, a1 + p);
+                    FloatVector u = FloatVector.fromArray(S, bt, b0 + p);
+                    s00 = x0.fma(u, s00);
+                    s10 = x1.fma(u, s10);
+                    u = FloatVector.fromArray(S, bt, b1 + p);
+                    s01 = x0.fma(u, s01);
+                    s11 = x1.fma(u, s11);
+                    u = FloatVector.fromArray(S, bt, b2 + p);
+                    s02 = x0.fma(u, s02);
+                    s12 = x1.fma(u, s12);
+                }
+                float r00 = s00.reduceLanes(VectorOperators.ADD), r01 = s01.reduceLanes(VectorOperators.ADD);
+                float r02 = s02.reduceLanes(VectorOperators.ADD), r10 = s10.reduceLanes(VectorOperators.ADD);
+                float r11 = s11.reduceLanes(VectorOperators.ADD), r12 = s12.reduceLanes(VectorOperators.ADD);
+                for (int p = kv; p < k; p++) {
+                    float x0 = a[a0 + p], x1 = a[a1 + p];
+                    float u = bt[b0 + p], v = bt[b1 + p], w = bt[b2 + p];
+                    r00 += x0 * u; r01 += x0 * v; r02 += x0 * w;
+                    r10 += x1 * u; r11 += x1 * v; r12 += x1 * w;
+                }
+                if (accumulate) {
+                    c[c0 + j] += r00; c[c0 + j + 1] += r01; c[c0 + j + 2] += r02;
+                    c[c1 + j] += r10; c[c1 + j + 1] += r11; c[c1 + j + 2] += r12;
+                } else {
+                    c[c0 + j] = r00; c[c0 + j + 1] = r01; c[c0 + j + 2] = r02;
+                    c[c1 + j] = r10; c[c1 + j + 1] = r11; c[c1 + j + 2] = r12;
+                }
+            }
+            for (; j < n; j++) {
+                int b0 = btOff + j * ldbt;
+                FloatVector s0 = FloatVector.zero(S), s1 = s0;
+                for (int p = 0; p < kv; p += V) {
+                    FloatVector u = FloatVector.fromArray(S, bt, b0 + p);
+                    s0 = FloatVector.fromArray(S, a, a0 + p).fma(u, s0);
+                    s1 = FloatVector.fromArray(S, a, a1 + p).fma(u, s1);
+                }
+                float r0 = s0.reduceLanes(VectorOperators.ADD), r1 = s1.reduceLanes(VectorOperators.ADD);
+                for (int p = kv; p < k; p++) {
+                    r0 += a[a0 + p] * bt[b0 + p];
+                    r1 += a[a1 + p] * bt[b0 + p];
+                }
+                c[c0 + j] = accumulate ? c[c0 + j] + r0 : r0;
+                c[c1 + j] = accumulate ? c[c1 + j] + r1 : r1;
+            }
+        }
+        if (i < m) {
+            int ai = aOff + i * lda;
+            int ci = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                int b0 = btOff + j * ldbt;
+                FloatVector s0 = FloatVector.zero(S);
+                for (int p = 0; p < kv; p += V) {
+                    s0 = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, bt, b0 + p), s0);
+                }
+                float r0 = s0.reduceLanes(VectorOperators.ADD);
+                for (int p = kv; p < k; p++) r0 += a[ai + p] * bt[b0 + p];
+                c[ci + j] = accumulate ? c[ci + j] + r0 : r0;
+            }
+        }
+    }
+}
