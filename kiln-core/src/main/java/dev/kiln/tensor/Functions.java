@@ -74,11 +74,13 @@ final class Functions {
     // ------------------------------------------------------------------ binary with broadcasting
 
     static Tensor binary(Op op, Elementwise.Binary kind, Tensor a0, Tensor b0, String name) {
-        DType dt = DType.promote(a0.dtype, b0.dtype);
+        DType dt = a0.dtype == b0.dtype && a0.dtype != DType.INT32 ? a0.dtype : DType.promote(a0.dtype, b0.dtype);
         Tensor a = a0.dtype == dt ? a0 : a0.astype(dt);
         Tensor b = b0.dtype == dt ? b0 : b0.astype(dt);
-        int[] os = broadcastShape(a.shape, b.shape, name);
-        Tensor out = Tensor.empty(dt, Shape.wrap(os));
+        Shape os = a.shape.equals(b.shape) ? a.shape
+                : b.rank() <= a.rank() && isSuffix(b.shape, a.shape) ? a.shape
+                : Shape.wrap(broadcastShape(a.shape, b.shape, name));
+        Tensor out = Tensor.empty(dt, os);
         broadcastLoop(kind, a, b, out);
         if (op == null) return out;
         return record(out, op, g -> binaryGrad(op, g, a, b, out), a, b);
@@ -137,6 +139,21 @@ final class Functions {
         return out;
     }
 
+    /** Whether {@code s} equals the trailing dimensions of {@code of} (a row that broadcasts over the leading axes). */
+    static boolean isSuffix(Shape s, Shape of) {
+        int[] a = s.dims(), b = of.dims();
+        int lead = b.length - a.length;
+        if (lead < 0) return false;
+        for (int i = 0; i < a.length; i++) if (a[i] != b[lead + i]) return false;
+        return true;
+    }
+
+    private static void binaryRun(Elementwise.Binary kind, Tensor a, int ao, int as, Tensor b, int bo, int bs,
+                                  Tensor out, int oo, int n) {
+        if (out.f != null) Elementwise.binary(kind, a.f, ao, as, b.f, bo, bs, out.f, oo, n);
+        else Elementwise.binary(kind, a.d, ao, as, b.d, bo, bs, out.d, oo, n);
+    }
+
     /** Strides of an operand of shape {@code d} read as the broadcast shape {@code od} (0 on broadcast axes). */
     private static int[] broadcastStrides(int[] d, int[] od) {
         int r = od.length;
@@ -156,9 +173,25 @@ final class Functions {
      * two long inner loops.
      */
     static void broadcastLoop(Elementwise.Binary kind, Tensor a, Tensor b, Tensor out) {
-        int[] od = out.shape.dims();
         int n = out.size();
         if (n == 0) return;
+        // Fast paths for the shapes of a training step: equal shapes, a scalar, a row (bias) repeated.
+        boolean aFull = a.shape.equals(out.shape), bFull = b.shape.equals(out.shape);
+        if ((aFull || a.size() == 1) && (bFull || b.size() == 1)) {
+            binaryRun(kind, a, 0, aFull ? 1 : 0, b, 0, bFull ? 1 : 0, out, 0, n);
+            return;
+        }
+        if (aFull && b.rank() < out.rank() && isSuffix(b.shape, out.shape)) {
+            int row = b.size();
+            for (int o = 0; o < n; o += row) binaryRun(kind, a, o, 1, b, 0, 1, out, o, row);
+            return;
+        }
+        if (bFull && a.rank() < out.rank() && isSuffix(a.shape, out.shape)) {
+            int row = a.size();
+            for (int o = 0; o < n; o += row) binaryRun(kind, a, 0, 1, b, o, 1, out, o, row);
+            return;
+        }
+        int[] od = out.shape.dims();
         int r = od.length;
         int[] sa = broadcastStrides(a.shape.dims(), od), sb = broadcastStrides(b.shape.dims(), od);
         int[] cd = new int[r + 1], ca = new int[r + 1], cb = new int[r + 1];
@@ -199,6 +232,14 @@ final class Functions {
     /** Sums a broadcast gradient back to the shape of the operand it came from. */
     static Tensor sumTo(Tensor g, Shape target) {
         if (g.shape.equals(target)) return g;
+        if (target.rank() < g.rank() && target.size() > 0 && isSuffix(target, g.shape)) {
+            // a bias's gradient: the rows of g summed, straight into an array of the target's shape
+            Tensor out = Tensor.empty(g.dtype, target);
+            int row = target.size(), rows = g.size() / row;
+            if (g.f != null) Reduce.reduce(Reduce.Kind.SUM, g.f, out.f, 1, rows, row);
+            else Reduce.reduce(Reduce.Kind.SUM, g.d, out.d, 1, rows, row);
+            return out;
+        }
         int[] gd = g.shape.dims(), td = target.dims();
         int lead = gd.length - td.length;
         int count = 0;
@@ -317,29 +358,35 @@ final class Functions {
 
     static Tensor reduce(Op op, Reduce.Kind kind, Tensor x0, int[] axes, boolean keepdims) {
         Tensor x = floating(x0);
-        String name = op.name().toLowerCase(java.util.Locale.ROOT);
         int[] dims = x.shape.dims();
         int r = dims.length;
-        boolean[] red = axesMask(axes, r, name);
+        boolean[] red = axesMask(axes, r, op == Op.SUM ? "sum" : op == Op.MEAN ? "mean" : op == Op.MAX ? "max" : "min");
         int[] kept = dims.clone();
         int reducedCount = 1;
-        boolean all = true;
+        int reducedAxes = 0;
+        int firstAxis = -1;
         for (int i = 0; i < r; i++) {
             if (red[i]) {
                 if (dims[i] == 0 && (kind == Reduce.Kind.MAX || kind == Reduce.Kind.MIN)) {
-                    throw new IllegalArgumentException(name + ": cannot reduce axis " + i + " of size 0 (shape " + x.shape + ")");
+                    throw new IllegalArgumentException(op.name().toLowerCase(java.util.Locale.ROOT) + ": cannot reduce axis " + i
+                            + " of size 0 (shape " + x.shape + ")");
                 }
                 reducedCount *= dims[i];
                 kept[i] = 1;
-            } else {
-                all = false;
+                reducedAxes++;
+                if (firstAxis < 0) firstAxis = i;
             }
         }
         Tensor out = Tensor.empty(x.dtype, Shape.wrap(kept));
         if (reducedCount == 0) {
             out.fill(kind == Reduce.Kind.SUM ? 0.0 : Double.NaN);
-        } else if (all || r == 0) {
+        } else if (reducedAxes == r || r == 0) {
             reduceInto(kind, x, out, 1, x.size(), 1);
+        } else if (reducedAxes == 1) {
+            int outer = 1, inner = 1;
+            for (int i = 0; i < firstAxis; i++) outer *= dims[i];
+            for (int i = firstAxis + 1; i < r; i++) inner *= dims[i];
+            reduceInto(kind, x, out, outer, dims[firstAxis], inner);
         } else {
             Tensor cur = x;
             int[] cd = dims.clone();
@@ -359,17 +406,29 @@ final class Functions {
         Tensor result = keepdims ? out : out.reshapeRaw(Shape.wrap(squeezed(kept, red)));
         final int cnt = reducedCount;
         return record(result, op, g -> {
-            Tensor gk = g.reshape(kept);
             switch (kind) {
-                case SUM: return new Tensor[] {gk.broadcastTo(dims)};
-                case MEAN: return new Tensor[] {gk.broadcastTo(dims).div((double) cnt)};
+                case SUM: return new Tensor[] {expand(g, out.shape, x.shape, null)};
+                case MEAN: return new Tensor[] {expand(g, out.shape, x.shape, Tensor.scalar(cnt, g.dtype))};
                 default: {
+                    Tensor gk = g.reshape(kept);
                     Tensor mask = x.equal(out);
                     Tensor ties = mask.sum(axesList(red), true);
                     return new Tensor[] {gk.mul(mask).div(ties)};
                 }
             }
         }, x);
+    }
+
+    /**
+     * The gradient of a sum (divisor null) or mean over some axes: g, read with the reduced axes kept as
+     * size 1, repeated over them (and divided by the count), in one pass without intermediate tensors.
+     */
+    private static Tensor expand(Tensor g, Shape keptShape, Shape full, Tensor divisor) {
+        Tensor gk = g.reshapeRaw(keptShape);
+        Tensor gx = Tensor.empty(g.dtype, full);
+        if (divisor == null) broadcastLoop(Elementwise.Binary.MUL, gk, Tensor.scalar(1.0, g.dtype), gx);
+        else broadcastLoop(Elementwise.Binary.DIV, gk, divisor, gx);
+        return gx;
     }
 
     private static void reduceInto(Reduce.Kind kind, Tensor x, Tensor out, int outer, int r, int inner) {
@@ -437,6 +496,9 @@ final class Functions {
         int[] kept = d.clone();
         if (reduces) kept[ax] = 1;
         Tensor out = Tensor.empty(x.dtype, Shape.wrap(kept));
+        if (inner == 1 && x.f != null && len > 0) {
+            return lastAxisFloat(op, x, out, outer, len, ax, d, keepdims);
+        }
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
                 int base = o * len * inner + i;
@@ -467,6 +529,60 @@ final class Functions {
                 case LOG_SOFTMAX: return new Tensor[] {g.sub(out.exp().mul(g.sum(new int[] {ax}, true)))};
                 default: return new Tensor[] {g.reshape(kept).mul(x.sub(out).exp())};
             }
+        }, x);
+    }
+
+    /**
+     * The softmax family over the last axis of a float32 tensor, on the arrays directly: the same
+     * arithmetic as the general loop (max, shifted exponentials summed in double), and backward passes
+     * that do in one loop per row what the composed ops would do in four.
+     */
+    private static Tensor lastAxisFloat(Op op, Tensor x, Tensor out, int rows, int len, int ax, int[] d, boolean keepdims) {
+        float[] xs = x.f, os = out.f;
+        for (int o = 0; o < rows; o++) {
+            int base = o * len;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < len; k++) max = Math.max(max, xs[base + k]);
+            double shift = Double.isInfinite(max) ? 0.0 : max;
+            double sum = 0;
+            for (int k = 0; k < len; k++) sum += Math.exp(xs[base + k] - shift);
+            double logS = Math.log(sum);
+            if (op == Op.LOG_SUM_EXP) {
+                os[o] = (float) (shift + logS);
+            } else if (op == Op.SOFTMAX) {
+                for (int k = 0; k < len; k++) os[base + k] = (float) (Math.exp(xs[base + k] - shift) / sum);
+            } else {
+                for (int k = 0; k < len; k++) os[base + k] = (float) (xs[base + k] - shift - logS);
+            }
+        }
+        if (op == Op.LOG_SUM_EXP) {
+            Tensor result = keepdims ? out : out.reshapeRaw(Shape.wrap(java.util.Arrays.copyOf(d, d.length - 1)));
+            int[] kept = out.shape.dims();
+            return record(result, op, g -> new Tensor[] {g.reshape(kept).mul(x.sub(out).exp())}, x);
+        }
+        return record(out, op, g -> {
+            if (g.f == null) {
+                return new Tensor[] {op == Op.SOFTMAX ? out.mul(g.sub(g.mul(out).sum(new int[] {ax}, true)))
+                        : g.sub(out.exp().mul(g.sum(new int[] {ax}, true)))};
+            }
+            Tensor gx = Tensor.empty(DType.FLOAT32, out.shape);
+            float[] gs = g.f, gxs = gx.f;
+            for (int o = 0; o < rows; o++) {
+                int base = o * len;
+                double sum = 0;
+                if (op == Op.SOFTMAX) {
+                    // out · (g − Σ g·out)
+                    for (int k = 0; k < len; k++) sum += gs[base + k] * os[base + k];
+                    float s = (float) sum;
+                    for (int k = 0; k < len; k++) gxs[base + k] = os[base + k] * (gs[base + k] - s);
+                } else {
+                    // g − exp(out) · Σ g
+                    for (int k = 0; k < len; k++) sum += gs[base + k];
+                    float s = (float) sum;
+                    for (int k = 0; k < len; k++) gxs[base + k] = gs[base + k] - (float) Math.exp(os[base + k]) * s;
+                }
+            }
+            return new Tensor[] {gx};
         }, x);
     }
 }

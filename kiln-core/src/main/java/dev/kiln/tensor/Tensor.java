@@ -35,6 +35,9 @@ public final class Tensor {
     Tensor[] parents;
     Backprop.Backward backward;
     Tensor grad;
+    /** Backprop's scratch: the gradient waiting for this node's turn, and the pass that last visited it. */
+    Tensor pendingGrad;
+    long visitedPass;
     private Tensor mask;
     private Tensor logits;
 
