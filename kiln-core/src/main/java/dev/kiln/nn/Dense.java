@@ -1,5 +1,6 @@
 package dev.kiln.nn;
 
+import dev.kiln.tensor.AffineActivation;
 import dev.kiln.tensor.DType;
 import dev.kiln.tensor.Shape;
 import dev.kiln.tensor.Tensor;
@@ -149,12 +150,28 @@ public class Dense extends Layer {
         if (useBias) bias = addWeight("bias", Shape.of(units), biasInitializer, true, biasRegularizer, biasConstraint, rng);
     }
 
-    /** One matmul, one bias add (broadcast over the batch), the activation. */
+    /**
+     * The built-in linear, relu, tanh, sigmoid and softmax activations go through the fused
+     * {@link Tensor#affine} (one graph node, same values); any other activation is applied to
+     * {@code x · kernel + bias} computed as one matmul and one bias add.
+     */
     @Override
     protected Tensor forward(Tensor x, boolean training) {
+        AffineActivation fused = fusedActivation();
+        if (fused != null) return Tensor.affine(x, kernel, bias, fused);
         Tensor y = x.matmul(kernel);
         if (bias != null) y = y.add(bias);
-        return activation == null ? y : activation.apply(y);
+        return activation.apply(y);
+    }
+
+    /** The fused form of the activation, or null when it has none (a custom or other built-in function). */
+    private AffineActivation fusedActivation() {
+        if (activation == null || activation == Activations.LINEAR) return AffineActivation.LINEAR;
+        if (activation == Activations.RELU) return AffineActivation.RELU;
+        if (activation == Activations.TANH) return AffineActivation.TANH;
+        if (activation == Activations.SIGMOID) return AffineActivation.SIGMOID;
+        if (activation == Activations.SOFTMAX) return AffineActivation.SOFTMAX;
+        return null;
     }
 
     @Override

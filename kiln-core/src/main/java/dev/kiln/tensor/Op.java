@@ -9,6 +9,8 @@ public enum Op {
     ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM,
     NEG, EXP, LOG, LOG1P, SQRT, SQUARE, ABS, SIGMOID, TANH, RELU, SOFTPLUS, LOG_COSH,
     CLIP, WHERE, MATMUL,
+    /** act(x · W + b) of a dense layer as one node, in {@link AffineFunctions}. */
+    AFFINE,
     SUM, MEAN, MAX, MIN,
     SOFTMAX, LOG_SOFTMAX, LOG_SUM_EXP,
     RESHAPE, TRANSPOSE, BROADCAST_TO, CONCAT, SLICE, GATHER, TAKE_ALONG_AXIS, ASTYPE, IDENTITY,

@@ -508,6 +508,23 @@ public final class Tensor {
         return out.reshape(kept);
     }
 
+    /**
+     * A dense layer's affine map and activation as one graph node: {@code activation(x · kernel + bias)},
+     * x of shape (batch, …, inputs), kernel (inputs, units), bias (units) or null for none. RELU, TANH and
+     * LINEAR are applied inside the node; SIGMOID and SOFTMAX (last axis) follow it and carry its output
+     * as their logits ({@link #withLogits}), as {@code Dense} with those activations does. The values of
+     * {@code x.matmul(kernel).add(bias)} then the activation (up to the product's summation order), with
+     * one graph node instead of three and fewer temporaries.
+     *
+     * <pre>{@code
+     * Tensor h = Tensor.affine(x, w1, b1, AffineActivation.RELU);          // (32, 50)
+     * Tensor p = Tensor.affine(h, w2, b2, AffineActivation.SOFTMAX);       // p.logits() is h·w2 + b2
+     * }</pre>
+     */
+    public static Tensor affine(Tensor x, Tensor kernel, Tensor bias, AffineActivation activation) {
+        return AffineFunctions.affine(x, kernel, bias, activation);
+    }
+
     // ================================================================== shape
 
     /** The same elements in a new shape; one dimension may be −1 (inferred). Shares storage. */

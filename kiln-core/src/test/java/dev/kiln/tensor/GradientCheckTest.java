@@ -69,6 +69,18 @@ class GradientCheckTest {
         cs.add(c("matmul 1d·2d", in -> in.get(0).matmul(in.get(1)), () -> l(input(42, -1, 1, 4), input(43, -1, 1, 4, 5))));
         cs.add(c("matmul 2d·1d", in -> in.get(0).matmul(in.get(1)), () -> l(input(44, -1, 1, 3, 4), input(45, -1, 1, 4))));
         cs.add(c("matmul batched broadcast", in -> in.get(0).matmul(in.get(1)), () -> l(input(46, -1, 1, 2, 1, 3, 4), input(47, -1, 1, 5, 4, 2))));
+        // the fused dense node: every activation, with and without bias, a rank-3 input, an input that needs no gradient
+        for (AffineActivation act : AffineActivation.values()) {
+            cs.add(c("affine " + act, in -> Tensor.affine(in.get(0), in.get(1), in.get(2), act),
+                    () -> l(input(150, -1, 1, 5, 4), input(151, -1, 1, 4, 3), input(152, -1, 1, 3))));
+        }
+        cs.add(c("affine relu, no bias", in -> Tensor.affine(in.get(0), in.get(1), null, AffineActivation.RELU),
+                () -> l(input(153, -1, 1, 6, 2), input(154, -1, 1, 2, 9))));
+        cs.add(c("affine tanh, rank 3", in -> Tensor.affine(in.get(0), in.get(1), in.get(2), AffineActivation.TANH),
+                () -> l(input(155, -1, 1, 2, 3, 4), input(156, -1, 1, 4, 5), input(157, -1, 1, 5))));
+        Tensor constantX = uniform64(158, -1, 1, 7, 3);   // no gradient wanted: the input-gradient product is skipped
+        cs.add(c("affine relu, constant input", in -> Tensor.affine(constantX, in.get(0), in.get(1), AffineActivation.RELU),
+                () -> l(input(159, -1, 1, 3, 10), input(160, -1, 1, 10))));
         // reductions
         cs.add(c("sum all", in -> in.get(0).sum(), () -> l(input(50, -1, 1, 2, 3, 4))));
         cs.add(c("sum axis", in -> in.get(0).sum(1), () -> l(input(51, -1, 1, 2, 3, 4))));
