@@ -1,5 +1,6 @@
 package dev.kiln.model;
 
+import dev.kiln.data.BatchSource;
 import dev.kiln.tensor.Tensor;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class Fit {
     Tensor validationX;
     Tensor validationY;
     Tensor validationSampleWeight;
+    BatchSource validationSource;
     double validationSplit;
     boolean shuffle = true;
     Map<Integer, Double> classWeight;
@@ -83,6 +85,28 @@ public final class Fit {
         this.validationX = x;
         this.validationY = y;
         this.validationSampleWeight = sampleWeight;
+        this.validationSource = null;
+        return this;
+    }
+
+    /**
+     * Validation batches drawn from a source after each epoch (Keras's {@code validation_data=generator}),
+     * e.g. the validation subset of an {@code ImageDataGenerator} flow; the source's batches are evaluated
+     * as they come (epoch {@code e} of training evaluates the source's epoch {@code e}). Replaces validation
+     * arrays given before; wins over a split.
+     *
+     * <pre>{@code
+     * ImageDataGenerator gen = new ImageDataGenerator().rotationRange(20).validationSplit(0.2);
+     * model.fit(gen.flow(x, y, 100, true, 1, "training", false),
+     *         Fit.epochs(10).validationData(gen.flow(x, y, 100, false, 1, "validation", false)));
+     * }</pre>
+     */
+    public Fit validationData(BatchSource source) {
+        if (source == null) throw new IllegalArgumentException("Fit.validationData: source must not be null");
+        this.validationSource = source;
+        this.validationX = null;
+        this.validationY = null;
+        this.validationSampleWeight = null;
         return this;
     }
 

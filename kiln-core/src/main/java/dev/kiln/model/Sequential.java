@@ -263,7 +263,9 @@ public class Sequential {
         Tensor ys = Inputs.labels(this, "fit", y, n);
         Tensor sw = Inputs.sampleWeights(this, "fit", fit.sampleWeight, n);
         Trainer.Validation val = null;
-        if (fit.validationX != null) {
+        if (fit.validationSource != null) {
+            val = sourceValidation(fit.validationSource);
+        } else if (fit.validationX != null) {
             val = validation(fit, fit.validationX, fit.validationY, fit.validationSampleWeight);
         } else if (fit.validationSplit > 0) {
             int splitAt = (int) Math.floor(n * (1.0 - fit.validationSplit));
@@ -279,7 +281,7 @@ public class Sequential {
         }
         if (fit.classWeight != null) sw = Inputs.classWeights("fit", fit.classWeight, ys, dtype());
         trainer.preflight("training data", xs, ys, sw, fit.out, fit.verbose);
-        if (val != null) trainer.preflight("validation data", val.x(), val.y(), val.sampleWeight(), fit.out, fit.verbose);
+        if (val != null) preflightValidation(val, fit);
         Batches batches = Batches.of(xs, ys, sw, fit.batchSize, fit.shuffle, shuffleSeed());
         return trainer.fit(batches, fit, val, false);
     }
@@ -304,10 +306,37 @@ public class Sequential {
         Tensor ys = Inputs.labels(this, "fit", first.y(), n);
         Tensor sw = Inputs.sampleWeights(this, "fit", first.sampleWeight(), n);
         if (fit.classWeight != null) sw = Inputs.classWeights("fit", fit.classWeight, ys, dtype());
-        Trainer.Validation val = fit.validationX == null ? null : validation(fit, fit.validationX, fit.validationY, fit.validationSampleWeight);
+        Trainer.Validation val = fit.validationSource != null ? sourceValidation(fit.validationSource)
+                : fit.validationX == null ? null : validation(fit, fit.validationX, fit.validationY, fit.validationSampleWeight);
         trainer.preflight("training data", xs, ys, sw, fit.out, fit.verbose);
-        if (val != null) trainer.preflight("validation data", val.x(), val.y(), val.sampleWeight(), fit.out, fit.verbose);
+        if (val != null) preflightValidation(val, fit);
         return trainer.fit(source, fit, val, fit.classWeight != null);
+    }
+
+    /** A validation source after checking that it yields batches; its first batch is checked like arrays. */
+    private static Trainer.Validation sourceValidation(BatchSource source) {
+        if (source.batchesPerEpoch() <= 0) {
+            throw new IllegalArgumentException("fit (validationData): the source yields " + source.batchesPerEpoch() + " batches per epoch");
+        }
+        return Trainer.Validation.of(source);
+    }
+
+    private void preflightValidation(Trainer.Validation val, Fit fit) {
+        if (val.source() == null) {
+            trainer.preflight("validation data", val.x(), val.y(), val.sampleWeight(), fit.out, fit.verbose);
+            return;
+        }
+        Batch first = firstBatch("fit (validationData)", val.source());
+        Tensor vx = Inputs.features(this, "fit (validationData)", first.x());
+        int vn = Inputs.rows(vx);
+        trainer.preflight("validation data", vx, Inputs.labels(this, "fit (validationData)", first.y(), vn),
+                Inputs.sampleWeights(this, "fit (validationData)", first.sampleWeight(), vn), fit.out, fit.verbose);
+    }
+
+    private static Batch firstBatch(String what, BatchSource source) {
+        Iterator<Batch> it = source.epoch(0);
+        if (!it.hasNext()) throw new IllegalArgumentException(what + ": the source's epoch 0 has no batches");
+        return it.next();
     }
 
     private Trainer.Validation validation(Fit fit, Tensor x, Tensor y, Tensor w) {
@@ -352,6 +381,31 @@ public class Sequential {
         trainer.preflight("evaluate", xs, ys, sw, System.out, verbose);
         ProgressBar bar = verbose == 0 ? null : new ProgressBar(System.out, verbose, verbose == 1 && ProgressBar.isTerminal());
         return new Evaluation(trainer.evaluate(xs, ys, sw, batchSize, bar));
+    }
+
+    /**
+     * Loss (penalties included) and metrics over one pass of a source's batches (epoch 0 of the source, e.g.
+     * an image generator's flow), silently; Keras's {@code model.evaluate(generator)}.
+     *
+     * <pre>{@code
+     * Evaluation e = model.evaluate(gen.flow(xTest, yTest, 100, false, 1));
+     * }</pre>
+     */
+    public Evaluation evaluate(BatchSource source) { return evaluate(source, 0); }
+
+    /** As {@link #evaluate(BatchSource)}; verbose 1 draws a progress bar. */
+    public Evaluation evaluate(BatchSource source, int verbose) {
+        if (source == null) throw new IllegalArgumentException("evaluate: source must not be null");
+        requireCompiled("evaluate");
+        if (verbose < 0 || verbose > 2) throw new IllegalArgumentException("evaluate: verbose (" + verbose + ") must be 0, 1 or 2");
+        Batch first = firstBatch("evaluate", source);
+        adoptInputShape("evaluate", first.x());
+        Tensor xs = Inputs.features(this, "evaluate", first.x());
+        int n = Inputs.rows(xs);
+        trainer.preflight("evaluate", xs, Inputs.labels(this, "evaluate", first.y(), n),
+                Inputs.sampleWeights(this, "evaluate", first.sampleWeight(), n), System.out, verbose);
+        ProgressBar bar = verbose == 0 ? null : new ProgressBar(System.out, verbose, verbose == 1 && ProgressBar.isTerminal());
+        return new Evaluation(trainer.evaluate(source, 0, bar));
     }
 
     /** The model's outputs for x, in batches of 32, in inference mode and without a gradient graph. */

@@ -121,8 +121,31 @@ final class Trainer {
         return logs;
     }
 
-    /** Validation data with its own batch size. */
-    record Validation(Tensor x, Tensor y, Tensor sampleWeight, int batchSize) {}
+    /** Validation data with its own batch size, or (x, y, sampleWeight null) a source of validation batches. */
+    record Validation(Tensor x, Tensor y, Tensor sampleWeight, int batchSize, BatchSource source) {
+        Validation(Tensor x, Tensor y, Tensor sampleWeight, int batchSize) { this(x, y, sampleWeight, batchSize, null); }
+
+        static Validation of(BatchSource source) { return new Validation(null, null, null, 0, source); }
+    }
+
+    /** Loss and metrics over one epoch of a source's batches (labels and weights as the batches carry them). */
+    Map<String, Double> evaluate(BatchSource source, int epoch, ProgressBar bar) {
+        refreshParameters();
+        resetStates();
+        DType dtype = model.dtype();
+        if (bar != null) bar.start(source.batchesPerEpoch());
+        int step = 0;
+        for (Iterator<Batch> it = source.epoch(epoch); it.hasNext(); ) {
+            Batch b = it.next();
+            testStep(b.x().dtype() == dtype ? b.x() : b.x().astype(dtype), b.y(), b.sampleWeight());
+            step++;
+            if (bar != null) bar.update(step, runningLogs);
+        }
+        if (step == 0) throw new IllegalArgumentException("evaluate: the source's epoch " + epoch + " has no batches");
+        Map<String, Double> logs = logs();
+        if (bar != null) bar.end(logs);
+        return logs;
+    }
 
     /**
      * The epoch loop over a batch source. {@code classWeighted}: the source's labels still need the
@@ -167,7 +190,8 @@ final class Trainer {
             }
             epochLogs = logs();
             if (validation != null) {
-                Map<String, Double> val = evaluate(validation.x(), validation.y(), validation.sampleWeight(), validation.batchSize(), null);
+                Map<String, Double> val = validation.source() != null ? evaluate(validation.source(), epoch, null)
+                        : evaluate(validation.x(), validation.y(), validation.sampleWeight(), validation.batchSize(), null);
                 for (Map.Entry<String, Double> e : val.entrySet()) epochLogs.put("val_" + e.getKey(), e.getValue());
             }
             for (Callback c : callbacks) c.onEpochEnd(epoch, epochLogs);

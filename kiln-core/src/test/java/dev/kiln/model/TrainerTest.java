@@ -186,4 +186,85 @@ class TrainerTest {
         assertTrue(second < first, first + " -> " + second);
         assertEquals(2, m.optimizer().iterations());
     }
+
+    @Test
+    void validationFromASourceMatchesValidationFromArrays() {
+        dev.kiln.data.Batches val = dev.kiln.data.Batches.of(Fixtures.testX(), Fixtures.testY(), null, 50, false, 0);
+        History fromArrays = Fixtures.blobsModel(41).fit(Fixtures.trainX(), Fixtures.trainY(),
+                Fit.epochs(3).validationData(Fixtures.testX(), Fixtures.testY()).verbose(0));
+        History fromSource = Fixtures.blobsModel(41).fit(Fixtures.trainX(), Fixtures.trainY(),
+                Fit.epochs(3).validationData(val).verbose(0));
+        for (String key : new String[] {"loss", "accuracy", "val_loss", "val_accuracy"}) {
+            for (int e = 0; e < 3; e++) {
+                double a = fromArrays.get(key)[e], b = fromSource.get(key)[e];
+                assertEquals(a, b, 1e-6 * Math.max(1, Math.abs(a)), key + " epoch " + e);
+            }
+        }
+        // the last validationData given wins
+        History replaced = Fixtures.blobsModel(41).fit(Fixtures.trainX(), Fixtures.trainY(),
+                Fit.epochs(1).validationData(val).validationData(Fixtures.trainX(), Fixtures.trainY()).verbose(0));
+        History onTrainRows = Fixtures.blobsModel(41).fit(Fixtures.trainX(), Fixtures.trainY(),
+                Fit.epochs(1).validationData(Fixtures.trainX(), Fixtures.trainY()).verbose(0));
+        assertEquals(onTrainRows.get("val_loss")[0], replaced.get("val_loss")[0], 0.0, "validated on the training rows");
+        assertTrue(Math.abs(fromSource.get("val_loss")[0] - replaced.get("val_loss")[0]) > 1e-3, "and not on the source");
+    }
+
+    @Test
+    void validationSourceIsDrawnOncePerEpochWithTheEpochNumber() {
+        Sequential m = Fixtures.blobsModel(43);
+        java.util.List<Integer> drawn = new java.util.ArrayList<>();
+        dev.kiln.data.BatchSource val = new dev.kiln.data.BatchSource() {
+            final dev.kiln.data.Batches b = dev.kiln.data.Batches.of(Fixtures.testX(), Fixtures.testY(), null, 100, false, 0);
+
+            @Override
+            public java.util.Iterator<dev.kiln.data.Batch> epoch(int epoch) {
+                drawn.add(epoch);
+                return b.epoch(epoch);
+            }
+
+            @Override
+            public int batchesPerEpoch() { return b.batchesPerEpoch(); }
+
+            @Override
+            public int size() { return b.size(); }
+        };
+        m.fit(new NoisySource(), Fit.epochs(3).validationData(val).verbose(0));
+        assertEquals(java.util.List.of(0, 0, 1, 2), drawn, "epoch 0 opened once for the first-batch checks, then one per epoch");
+    }
+
+    @Test
+    void evaluateOnASourceMatchesEvaluateOnArrays() {
+        Sequential m = Fixtures.blobsModel(47);
+        m.fit(Fixtures.trainX(), Fixtures.trainY(), Fit.epochs(2).verbose(0));
+        Evaluation arrays = m.evaluate(Fixtures.testX(), Fixtures.testY());
+        Evaluation source = m.evaluate(dev.kiln.data.Batches.of(Fixtures.testX(), Fixtures.testY(), null, 32, false, 0));
+        assertEquals(arrays.get("loss"), source.get("loss"), 1e-6 * Math.abs(arrays.get("loss")));
+        assertEquals(arrays.get("accuracy"), source.get("accuracy"), 1e-12);
+    }
+
+    @Test
+    void sourceValidationAndEvaluationRejectBadSources() {
+        Sequential m = Fixtures.blobsModel(53);
+        IllegalArgumentException nul = assertThrows(IllegalArgumentException.class,
+                () -> Fit.epochs(1).validationData((dev.kiln.data.BatchSource) null));
+        assertTrue(nul.getMessage().contains("source must not be null"), nul.getMessage());
+        dev.kiln.data.BatchSource empty = new dev.kiln.data.BatchSource() {
+            @Override
+            public java.util.Iterator<dev.kiln.data.Batch> epoch(int epoch) { return java.util.Collections.emptyIterator(); }
+
+            @Override
+            public int batchesPerEpoch() { return 0; }
+
+            @Override
+            public int size() { return 0; }
+        };
+        double before = m.layers().get(0).weights().get(0).toDoubleArray()[0];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> m.fit(Fixtures.trainX(), Fixtures.trainY(), Fit.epochs(1).validationData(empty).verbose(0)));
+        assertTrue(e.getMessage().contains("yields 0 batches per epoch"), e.getMessage());
+        assertEquals(before, m.layers().get(0).weights().get(0).toDoubleArray()[0], "no step taken");
+        IllegalArgumentException ev = assertThrows(IllegalArgumentException.class, () -> m.evaluate(empty));
+        assertTrue(ev.getMessage().contains("epoch 0 has no batches"), ev.getMessage());
+        assertThrows(IllegalStateException.class, () -> new Sequential().evaluate(new NoisySource()));
+    }
 }
