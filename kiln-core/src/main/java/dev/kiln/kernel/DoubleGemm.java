@@ -166,35 +166,86 @@ final class DoubleGemm {
     // ---------------------------------------------------------------- packed, blocked, threaded
 
     /**
-     * Blocked GEMM with the given micro-kernel; splits C into row (or column) strips over
-     * {@link Parallelism} when {@code threads > 1}, each strip running the serial algorithm with its
-     * own packing buffers.
+     * Blocked GEMM with the given micro-kernel: the serial algorithm when {@code threads <= 1}, else
+     * {@link #threaded}.
      */
     static void blocked(DoubleKernel kern, int threads, boolean transA, boolean transB, int m, int n, int k,
                         double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                         double[] c, int cOff, int ldc, boolean accumulate) {
         if (threads <= 1) {
             serial(kern, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-        } else if (m >= n) {
-            int mr = kern.mr();
-            int strips = (m + mr - 1) / mr;
-            Parallelism.parallelFor(strips, threads, (s0, s1) -> {
-                int i0 = s0 * mr;
-                int i1 = Math.min(m, s1 * mr);
-                int ao = transA ? aOff + i0 : aOff + i0 * lda;
-                serial(kern, transA, transB, i1 - i0, n, k, a, ao, lda, b, bOff, ldb,
-                        c, cOff + i0 * ldc, ldc, accumulate);
-            });
         } else {
-            int nr = kern.nr();
-            int strips = (n + nr - 1) / nr;
-            Parallelism.parallelFor(strips, threads, (s0, s1) -> {
-                int j0 = s0 * nr;
-                int j1 = Math.min(n, s1 * nr);
-                int bo = transB ? bOff + j0 * ldb : bOff + j0;
-                serial(kern, transA, transB, m, j1 - j0, k, a, aOff, lda, b, bo, ldb,
-                        c, cOff + j0, ldc, accumulate);
-            });
+            threaded(kern, threads, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        }
+    }
+
+    /**
+     * The blocked algorithm on several threads through {@link GemmSchedule}: B is packed once per
+     * stage into a buffer all threads share (the calling thread's workspace), each thread packs the A
+     * blocks of the tasks it takes into its own buffer, and the tasks are taken dynamically.
+     */
+    static void threaded(DoubleKernel kern, int threads, boolean transA, boolean transB, int m, int n, int k,
+                         double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                         double[] c, int cOff, int ldc, boolean accumulate) {
+        int mr = kern.mr();
+        int nr = kern.nr();
+        int mcMax = Math.max(mr, MC / mr * mr);
+        int ncMax = Math.max(nr, NC / nr * nr);
+        GemmSchedule schedule = new GemmSchedule(threads, m, n, k, mr, nr, mcMax, ncMax, KC);
+        int kcMax = schedule.kcMax();
+        int bSize = roundUp(Math.min(n, ncMax), nr) * kcMax;
+        int aSize = schedule.rowsPerBlock() * kcMax;
+        Workspace ws = Workspace.get();
+        double[] b0 = ws.doubles(Workspace.PACK_B, bSize);
+        double[] b1 = schedule.stages() > 1 ? ws.doubles(Workspace.PACK_B2, bSize) : b0;
+        schedule.run(threads, () -> new GemmSchedule.Runner() {
+            private final Workspace own = Workspace.get();
+            private final double[] ap = own.doubles(Workspace.PACK_A, aSize);
+            private final double[] edge = own.doubles(Workspace.EDGE, mr * nr);
+            private int lastJc = -1;
+            private int lastPc = -1;
+            private int lastIc = -1;
+
+            @Override
+            public void packB(int buffer, int jc, int pc, int kc, int jr0, int jr1) {
+                double[] bp = buffer == 0 ? b0 : b1;
+                DoubleGemm.packB(transB, b, bOff, ldb, pc, jc + jr0, kc, jr1 - jr0, nr, bp, jr0 * kc);
+            }
+
+            @Override
+            public void compute(int buffer, int jc, int pc, int kc, int ic, int mc, int jr0, int jr1) {
+                if (jc != lastJc || pc != lastPc || ic != lastIc) {
+                    // Consecutive column chunks of one row block reuse the packed A.
+                    packA(transA, a, aOff, lda, ic, pc, mc, kc, mr, ap);
+                    lastJc = jc;
+                    lastPc = pc;
+                    lastIc = ic;
+                }
+                macro(kern, buffer == 0 ? b0 : b1, ap, edge, kc, mc, jr0, jr1, c,
+                        cOff + ic * ldc + jc, ldc, !accumulate && pc == 0);
+            }
+        });
+    }
+
+    /** The micro-tiles of one packed A block (mc rows) times packed B columns {@code [jr0, jr1)}. */
+    private static void macro(DoubleKernel kern, double[] bp, double[] ap, double[] edge, int kc, int mc,
+                              int jr0, int jr1, double[] c, int cBase, int ldc, boolean overwrite) {
+        int mr = kern.mr();
+        int nr = kern.nr();
+        for (int jr = jr0; jr < jr1; jr += nr) {
+            int cols = Math.min(nr, jr1 - jr);
+            int bo = jr * kc;
+            for (int ir = 0; ir < mc; ir += mr) {
+                int rows = Math.min(mr, mc - ir);
+                int ao = ir * kc;
+                int co = cBase + ir * ldc + jr;
+                if (rows == mr && cols == nr) {
+                    kern.tile(kc, ap, ao, bp, bo, c, co, ldc, overwrite);
+                } else {
+                    kern.tile(kc, ap, ao, bp, bo, edge, 0, nr, true);
+                    mergeEdge(edge, nr, rows, cols, c, co, ldc, overwrite);
+                }
+            }
         }
     }
 
@@ -214,26 +265,12 @@ final class DoubleGemm {
             int nc = Math.min(ncMax, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                packB(transB, b, bOff, ldb, pc, jc, kc, nc, nr, bp);
+                packB(transB, b, bOff, ldb, pc, jc, kc, nc, nr, bp, 0);
                 boolean overwrite = !accumulate && pc == 0;
                 for (int ic = 0; ic < m; ic += mcMax) {
                     int mc = Math.min(mcMax, m - ic);
                     packA(transA, a, aOff, lda, ic, pc, mc, kc, mr, ap);
-                    for (int jr = 0; jr < nc; jr += nr) {
-                        int cols = Math.min(nr, nc - jr);
-                        int bo = jr * kc;
-                        for (int ir = 0; ir < mc; ir += mr) {
-                            int rows = Math.min(mr, mc - ir);
-                            int ao = ir * kc;
-                            int co = cOff + (ic + ir) * ldc + jc + jr;
-                            if (rows == mr && cols == nr) {
-                                kern.tile(kc, ap, ao, bp, bo, c, co, ldc, overwrite);
-                            } else {
-                                kern.tile(kc, ap, ao, bp, bo, edge, 0, nr, true);
-                                mergeEdge(edge, nr, rows, cols, c, co, ldc, overwrite);
-                            }
-                        }
-                    }
+                    macro(kern, bp, ap, edge, kc, mc, 0, nc, c, cOff + ic * ldc + jc, ldc, overwrite);
                 }
             }
         }
@@ -289,12 +326,15 @@ final class DoubleGemm {
         }
     }
 
-    /** Packs op(B)[pc:pc+kc, jc:jc+nc] into nr-column panels, {@code bp[panel*nr*kc + p*nr + j]}, zero-padded. */
+    /**
+     * Packs op(B)[pc:pc+kc, jc:jc+nc] into nr-column panels from {@code bpOff} on,
+     * {@code bp[bpOff + panel*nr*kc + p*nr + j]}, zero-padded.
+     */
     private static void packB(boolean transB, double[] b, int bOff, int ldb, int pc, int jc, int kc, int nc,
-                              int nr, double[] bp) {
+                              int nr, double[] bp, int bpOff) {
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
-            int dst = jr * kc;
+            int dst = bpOff + jr * kc;
             if (transB) {
                 for (int j = 0; j < cols; j++) {
                     int src = bOff + (jc + jr + j) * ldb + pc;

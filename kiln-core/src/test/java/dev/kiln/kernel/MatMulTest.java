@@ -89,6 +89,21 @@ class MatMulTest {
         });
     }
 
+    /** Both register tilings of the Vector API double kernel. */
+    @ParameterizedTest(name = "{0}x{1}x{2} tile={3} threads={4}")
+    @MethodSource("tileCases")
+    void everyVectorDoubleTileMatchesNaiveProduct(int m, int n, int k, String tile, int threads) throws ReflectiveOperationException {
+        assumeTrue(MatMul.vectorAvailable(), "Vector API module absent (-Pno-vector): the default test run covers it");
+        DoubleKernel kernel = (DoubleKernel) Class.forName("dev.kiln.kernel.VectorDoubleKernel").getDeclaredField(tile).get(null);
+        forEachLayout(m, n, k, (l, rnd) -> {
+            double[] a = random(rnd, l.aLen()), b = random(rnd, l.bLen()), c0 = random(rnd, l.cLen());
+            double[] c = c0.clone();
+            DoubleGemm.blocked(kernel, threads, l.transA(), l.transB(), l.m(), l.n(), l.k(), a, l.aOff(), l.lda(),
+                    b, l.bOff(), l.ldb(), c, l.cOff(), l.ldc(), l.accumulate());
+            compare(l, a, b, c0, c, 0x1p-53);
+        });
+    }
+
     static Stream<Arguments> tileCases() {
         List<Arguments> out = new ArrayList<>();
         for (int[] s : SHAPES) {
