@@ -203,6 +203,37 @@ public final class Conv {
         }
     }
 
+    /**
+     * Gradients of {@code y = f(conv(x, w) + bias)} given ∂L/∂y = {@code dy} and the output y: dx, dw and db
+     * (each may be null: not wanted) are overwritten. y is read only when f is not LINEAR.
+     */
+    public static void backward(Geometry g, float[] x, float[] w, ConvActivation f, float[] y, float[] dy,
+                                float[] dx, float[] dw, float[] db) {
+        checkLength("output gradient", dy.length, g.outputSize());
+        if (f != ConvActivation.LINEAR) checkLength("output", y.length, g.outputSize());
+        if (db != null) checkLength("bias gradient", db.length, g.outC);
+        if (PlaneConv.supportsFloat(g) && g.batch * g.pixels() > 0) {
+            if (dx != null) checkLength("input gradient", dx.length, g.inputSize());
+            if (dw != null) checkLength("kernel gradient", dw.length, g.kernelSize());
+            PlaneConv.backward(g, x, w, f, y, dy, dx, dw, db);
+            return;
+        }
+        float[] dz = f == ConvActivation.LINEAR ? dy : new float[g.outputSize()];
+        if (dz != dy || db != null) f.backward(g, y, dy, dz, db);
+        backward(g, x, w, dz, dx, dw);
+    }
+
+    /** Double version of {@link #backward(Geometry, float[], float[], ConvActivation, float[], float[], float[], float[], float[])}. */
+    public static void backward(Geometry g, double[] x, double[] w, ConvActivation f, double[] y, double[] dy,
+                                double[] dx, double[] dw, double[] db) {
+        checkLength("output gradient", dy.length, g.outputSize());
+        if (f != ConvActivation.LINEAR) checkLength("output", y.length, g.outputSize());
+        if (db != null) checkLength("bias gradient", db.length, g.outC);
+        double[] dz = f == ConvActivation.LINEAR ? dy : new double[g.outputSize()];
+        if (dz != dy || db != null) f.backward(g, y, dy, dz, db);
+        backward(g, x, w, dz, dx, dw);
+    }
+
     /** Image b as a K × P matrix: row (ky, kx, ci), column (oy, ox); zeros where the window leaves the image. */
     static void im2colRows(Geometry g, float[] x, int b, float[] cols) {
         int p = g.pixels(), xb = b * g.inH * g.inW * g.inC;

@@ -66,6 +66,19 @@ public enum ConvActivation {
         }
     }
 
+    /** {@code dy[i] · f'(y[i])}, one element (y is not read for LINEAR). */
+    float gradient(float[] y, float[] dy, int i) {
+        switch (this) {
+            case LINEAR: return dy[i];
+            case RELU: {
+                int bits = Float.floatToRawIntBits(y[i]);
+                return Float.intBitsToFloat(Float.floatToRawIntBits(dy[i]) & ((-bits & ~bits) >> 31));
+            }
+            case TANH: return dy[i] * (1f - y[i] * y[i]);
+            default: throw new AssertionError(this);
+        }
+    }
+
     private void gradient(float[] y, float[] dy, float[] dz, int from, int to) {
         switch (this) {
             case LINEAR: if (dz != dy) System.arraycopy(dy, from, dz, from, to - from); break;

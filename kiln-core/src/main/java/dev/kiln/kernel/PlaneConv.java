@@ -98,6 +98,15 @@ final class PlaneConv {
     }
 
     static void backward(Conv.Geometry g, float[] x, float[] w, float[] dy, float[] dx, float[] dw) {
+        backward(g, x, w, ConvActivation.LINEAR, null, dy, dx, dw, null);
+    }
+
+    /**
+     * The backward pass of {@code y = f(conv + bias)}: the activation's gradient {@code dy · f'(y)} and the
+     * bias gradient (db, if not null) are taken while each image's output gradient is copied into its
+     * planes, so neither needs a pass of its own over the batch (y is only read when f is not LINEAR).
+     */
+    static void backward(Conv.Geometry g, float[] x, float[] w, ConvActivation f, float[] y, float[] dy, float[] dx, float[] dw, float[] db) {
         Layout l = new Layout(g);
         int k = g.patchSize(), co = g.outC, ci = g.inC, taps = g.kH * g.kW * co;
         float[] wFlip = new float[ci * taps]; // wFlip[c][t·outC + o] = w[t, c, o]
@@ -108,15 +117,18 @@ final class PlaneConv {
         }
         ConvKernel kern = VECTOR;
         float[][] partial = new float[Math.max(1, g.batch)][]; // dwᵀ of each range, filed under its first image
+        double[][] biasPartial = new double[Math.max(1, g.batch)][];
         Parallelism.parallelFor(g.batch, (b0, b1) -> {
             float[] xp = Scratch.floats(XP, l.inLen);
             float[] dyp = Scratch.floats(DY, l.dyLen);
             float[] dxp = dx == null ? null : Scratch.floats(OUT, ci * l.planeLen);
             float[] dwT = dw == null ? null : new float[co * k];
+            double[] dbSum = db == null ? null : new double[co];
             java.util.Arrays.fill(dyp, 0, l.dyLen, 0f);
             java.util.Arrays.fill(xp, 0, l.inLen, 0f);
             for (int b = b0; b < b1; b++) {
-                toPlanes(g, l, dy, b, dyp);
+                if (f == ConvActivation.LINEAR && db == null) toPlanes(g, l, dy, b, dyp);
+                else toPlanes(g, l, f, y, dy, b, dyp, dbSum);
                 if (dwT != null) {
                     pad(g, l, x, b, xp);
                     kern.correlateGrad(xp, l.inOff, k, dyp, l.margin, l.margin + l.planeLen, co, l.outLen, dwT);
@@ -127,6 +139,7 @@ final class PlaneConv {
                 }
             }
             if (dwT != null) partial[b0] = dwT;
+            if (dbSum != null) biasPartial[b0] = dbSum;
         });
         if (dw != null) {
             java.util.Arrays.fill(dw, 0, g.kernelSize(), 0f);
@@ -136,6 +149,14 @@ final class PlaneConv {
                     for (int i = 0; i < k; i++) dw[i * co + o] += part[o * k + i];
                 }
             }
+        }
+        if (db != null) {
+            double[] total = new double[co];
+            for (double[] part : biasPartial) {
+                if (part == null) continue;
+                for (int o = 0; o < co; o++) total[o] += part[o];
+            }
+            for (int o = 0; o < co; o++) db[o] = (float) total[o];
         }
     }
 
@@ -169,6 +190,26 @@ final class PlaneConv {
             for (int o = 0; o < co; o++) {
                 int dst = o * stride + l.margin + oy * l.wp, src = yb + oy * g.outW * co + o;
                 for (int ox = 0; ox < g.outW; ox++) dyp[dst + ox] = dy[src + ox * co];
+            }
+        }
+    }
+
+    /**
+     * As {@link #toPlanes(Conv.Geometry, Layout, float[], int, float[])} with the activation's gradient:
+     * the planes receive {@code dy · f'(y)}, and {@code dbSum[o]} (if not null) their sum over channel o.
+     */
+    private static void toPlanes(Conv.Geometry g, Layout l, ConvActivation f, float[] y, float[] dy, int b, float[] dyp, double[] dbSum) {
+        int co = g.outC, yb = b * g.pixels() * co, stride = l.margin + l.planeLen;
+        for (int oy = 0; oy < g.outH; oy++) {
+            for (int o = 0; o < co; o++) {
+                int dst = o * stride + l.margin + oy * l.wp, src = yb + oy * g.outW * co + o;
+                float rowSum = 0f; // a row's few dozen terms in float, the rows and images in double
+                for (int ox = 0; ox < g.outW; ox++) {
+                    float d = f.gradient(y, dy, src + ox * co);
+                    dyp[dst + ox] = d;
+                    rowSum += d;
+                }
+                if (dbSum != null) dbSum[o] += rowSum;
             }
         }
     }

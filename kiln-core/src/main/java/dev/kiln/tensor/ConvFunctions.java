@@ -90,16 +90,10 @@ public final class ConvFunctions {
             Tensor dx = x.requiresGrad ? Tensor.empty(t, x.shape) : null;
             Tensor dk = k.requiresGrad ? Tensor.empty(t, k.shape) : null;
             Tensor db = b != null && b.requiresGrad ? Tensor.empty(t, b.shape) : null;
-            // ∂L/∂(conv + bias): the upstream gradient itself when linear, else a new array
-            boolean own = f != ConvActivation.LINEAR;
             if (t == DType.FLOAT32) {
-                float[] dz = own ? new float[g.outputSize()] : gy.f;
-                if (own || db != null) f.backward(g, out.f, gy.f, dz, db == null ? null : db.f);
-                Conv.backward(g, x.f, k.f, dz, dx == null ? null : dx.f, dk == null ? null : dk.f);
+                Conv.backward(g, x.f, k.f, f, out.f, gy.f, dx == null ? null : dx.f, dk == null ? null : dk.f, db == null ? null : db.f);
             } else {
-                double[] dz = own ? new double[g.outputSize()] : gy.d;
-                if (own || db != null) f.backward(g, out.d, gy.d, dz, db == null ? null : db.d);
-                Conv.backward(g, x.d, k.d, dz, dx == null ? null : dx.d, dk == null ? null : dk.d);
+                Conv.backward(g, x.d, k.d, f, out.d, gy.d, dx == null ? null : dx.d, dk == null ? null : dk.d, db == null ? null : db.d);
             }
             return new Tensor[] {dx, dk, db};
         }, x, k, b);
