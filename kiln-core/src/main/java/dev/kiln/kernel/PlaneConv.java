@@ -84,7 +84,7 @@ final class PlaneConv {
         float[] wT = new float[co * k];
         Conv.transposeInto(w, 0, k, co, wT, 0);
         ConvKernel kern = VECTOR;
-        Parallelism.parallelFor(g.batch, (b0, b1) -> {
+        BatchChunks.run(g.batch, (chunk, b0, b1) -> {
             float[] xp = Scratch.floats(XP, l.inLen);
             float[] out = Scratch.floats(OUT, co * l.outLen);
             java.util.Arrays.fill(xp, 0, l.inLen, 0f); // the borders stay zero: pad() rewrites only the interior
@@ -116,9 +116,9 @@ final class PlaneConv {
             }
         }
         ConvKernel kern = VECTOR;
-        float[][] partial = new float[Math.max(1, g.batch)][]; // dwᵀ of each range, filed under its first image
-        double[][] biasPartial = new double[Math.max(1, g.batch)][];
-        Parallelism.parallelFor(g.batch, (b0, b1) -> {
+        float[][] partial = new float[BatchChunks.count(g.batch)][]; // dwᵀ of each chunk, added in chunk order
+        double[][] biasPartial = new double[BatchChunks.count(g.batch)][];
+        BatchChunks.run(g.batch, (chunk, b0, b1) -> {
             float[] xp = Scratch.floats(XP, l.inLen);
             float[] dyp = Scratch.floats(DY, l.dyLen);
             float[] dxp = dx == null ? null : Scratch.floats(OUT, ci * l.planeLen);
@@ -138,8 +138,8 @@ final class PlaneConv {
                     unpad(g, l, dxp, dx, b);
                 }
             }
-            if (dwT != null) partial[b0] = dwT;
-            if (dbSum != null) biasPartial[b0] = dbSum;
+            if (dwT != null) partial[chunk] = dwT;
+            if (dbSum != null) biasPartial[chunk] = dbSum;
         });
         if (dw != null) {
             java.util.Arrays.fill(dw, 0, g.kernelSize(), 0f);

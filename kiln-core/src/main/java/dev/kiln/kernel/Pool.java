@@ -30,7 +30,7 @@ public final class Pool {
     public static void maxForward(Conv.Geometry g, float[] x, float[] y, int[] argmax) {
         check(g, x.length, y.length);
         ConvKernel vector = PlaneConv.vectorKernel();
-        Parallelism.parallelFor(g.batch, (b0, b1) -> {
+        BatchChunks.run(g.batch, (chunk, b0, b1) -> {
             for (int b = b0; b < b1; b++) {
                 // a data-dependent branch per comparison mispredicts about half the time; lanes and blends do not branch
                 if (vector == null || !vector.maxPool(g, x, y, argmax, b)) maxImage(g, x, y, argmax, b);
@@ -73,7 +73,7 @@ public final class Pool {
     public static void maxBackward(Conv.Geometry g, float[] dy, int[] argmax, float[] dx) {
         check(g, dx.length, dy.length);
         int outImg = g.outH * g.outW * g.outC, inImg = g.inH * g.inW * g.inC;
-        Parallelism.parallelFor(g.batch, (b0, b1) -> {
+        BatchChunks.run(g.batch, (chunk, b0, b1) -> {
             java.util.Arrays.fill(dx, b0 * inImg, b1 * inImg, 0f);
             for (int o = b0 * outImg, end = b1 * outImg; o < end; o++) dx[argmax[o]] += dy[o];
         });
