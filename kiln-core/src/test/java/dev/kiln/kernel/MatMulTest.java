@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -117,6 +118,44 @@ class MatMulTest {
             }
         }
         return out.stream();
+    }
+
+    /**
+     * Threaded products started from inside a parallel loop: the pool's thread runs its product with
+     * itself as the only participant, the caller's thread shares its product with the idle pool thread.
+     */
+    @ParameterizedTest(name = "vector={0}")
+    @MethodSource("kernels")
+    @Timeout(120) // a guard against a deadlock between the threads, not a speed check
+    void threadedProductsInsideAParallelLoopMatchNaiveProduct(boolean vector) {
+        selectKernel(vector);
+        int m = 70, n = 90, k = 600, runs = 4;
+        SplittableRandom rnd = new SplittableRandom(7);
+        double[][] a = new double[runs][], b = new double[runs][];
+        float[][] got = new float[runs][];
+        for (int r = 0; r < runs; r++) {
+            a[r] = random(rnd, m * k);
+            b[r] = random(rnd, k * n);
+            got[r] = new float[m * n];
+        }
+        Parallelism.parallelFor(runs, (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                FloatGemm.blocked(MatMul.floatKernel(), 2, false, false, m, n, k, toFloat(a[r]), 0, k,
+                        toFloat(b[r]), 0, n, got[r], 0, n, false);
+            }
+        });
+        for (int r = 0; r < runs; r++) {
+            Layout l = new Layout(false, false, false, m, n, k, 0, k, m * k, 0, n, k * n, 0, n, m * n);
+            double[] g = new double[m * n];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = got[r][i];
+            }
+            compare(l, a[r], b[r], new double[m * n], g, 0x1p-24);
+        }
+    }
+
+    static Stream<Boolean> kernels() {
+        return Stream.of(false, true);
     }
 
     @Test
