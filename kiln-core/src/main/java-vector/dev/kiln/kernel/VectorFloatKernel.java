@@ -5,56 +5,53 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Float micro-kernel on the JDK Vector API, in one of two register tilings of C: 6 × 2V ("wide") or
- * 12 × V ("tall"), V being the lanes of the preferred species; each accumulator is updated by one
+ * 4 × 2V ("short"), V being the lanes of the preferred species; each accumulator is updated by one
  * broadcast-FMA per k-step.
  *
- * <p>Why two: both hold 12 accumulators, which with AVX2's 16 vector registers leaves 4 for the B
- * vectors and A broadcasts, and 12 independent FMA chains cover the FMA latency × throughput (4 × 2).
- * JDK 17's C2 compiles the wide tile without spills and it runs fastest there (fewer loads per FMA).
- * JDK 25's C2 schedules the six A broadcasts of a k-step ahead of their FMAs, needs 12 + 2 + 3
- * registers and keeps one accumulator on the stack (a load, FMA and store per k-step, whose
- * store-to-load latency then bounds the loop: about 60 % of the speed; same with 5 × 2V). The tall
- * tile loads one B vector and twelve broadcasts and is compiled without spills by both; on JDK 17
- * it is slightly slower than the wide one. The default is therefore wide on JDK 17 to 20 and tall
- * from JDK 21 on; the system property {@value #TILE_PROPERTY} ({@code wide}, {@code tall}) overrides it.
+ * <p>Why two: with AVX2's 16 vector registers, the wide tile's 12 accumulators leave 4 for the two B
+ * vectors and the A broadcasts, and 12 independent FMA chains cover the FMA latency × throughput
+ * (4 × 2) with room to spare. JDK 17's C2 compiles it without spills and it runs fastest there. JDK
+ * 25's C2 schedules several A broadcasts of a k-step ahead of their FMAs, runs out of registers and
+ * keeps one accumulator on the stack (a load, FMA and store on every k-step, whose store-to-load
+ * latency then bounds the loop: about 55 % of the speed; a 5 × 2V tile spills the same way). The
+ * short tile, 8 accumulators + 2 B vectors + 4 broadcasts, fits even when all broadcasts are hoisted
+ * and is the fastest there (a 12 × V tile, also spill-free, was about 10 % slower). The default is
+ * therefore wide on JDK 17 to 20 and short from JDK 21 on; the system property
+ * {@value #TILE_PROPERTY} ({@code wide}, {@code short}) overrides it.
  *
  * <p>Compiled separately against jdk.incubator.vector and loaded reflectively by {@link MatMul} only
  * when that module is present; uses only API that exists from JDK 17 on.
  */
 final class VectorFloatKernel implements FloatKernel {
-    /** System property choosing the register tile: {@code wide} (6 × 2V) or {@code tall} (12 × V). */
+    /** System property choosing the register tile: {@code wide} (6 × 2V) or {@code short} (4 × 2V). */
     static final String TILE_PROPERTY = "kiln.gemm.tile";
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int V = S.length();
     /** The 6 × 2V kernel. */
-    static final VectorFloatKernel WIDE = new VectorFloatKernel(false);
-    /** The 12 × V kernel. */
-    static final VectorFloatKernel TALL = new VectorFloatKernel(true);
-    static final VectorFloatKernel INSTANCE = chooseTile() ? TALL : WIDE;
+    static final VectorFloatKernel WIDE = new VectorFloatKernel(6);
+    /** The 4 × 2V kernel. */
+    static final VectorFloatKernel SHORT = new VectorFloatKernel(4);
+    static final VectorFloatKernel INSTANCE = chooseShort() ? SHORT : WIDE;
 
-    private final boolean tall;
     private final int mr;
-    private final int nr;
 
-    private VectorFloatKernel(boolean tall) {
-        this.tall = tall;
-        this.mr = tall ? 12 : 6;
-        this.nr = tall ? V : 2 * V;
+    private VectorFloatKernel(int mr) {
+        this.mr = mr;
     }
 
-    private static boolean chooseTile() {
+    private static boolean chooseShort() {
         String mode = System.getProperty(TILE_PROPERTY, "auto").trim();
         switch (mode) {
             case "auto":
                 return Runtime.version().feature() >= 21;
-            case "tall":
+            case "short":
                 return true;
             case "wide":
                 return false;
             default:
                 throw new IllegalArgumentException("system property " + TILE_PROPERTY
-                        + " must be auto, wide or tall, got '" + mode + "'");
+                        + " must be auto, wide or short, got '" + mode + "'");
         }
     }
 
@@ -70,13 +67,13 @@ final class VectorFloatKernel implements FloatKernel {
 
     @Override
     public int nr() {
-        return nr;
+        return 2 * V;
     }
 
     @Override
     public void tile(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean overwrite) {
-        if (tall) {
-            tall(kc, a, ao, b, bo, c, co, ldc, overwrite);
+        if (mr == 4) {
+            narrow(kc, a, ao, b, bo, c, co, ldc, overwrite);
         } else {
             wide(kc, a, ao, b, bo, c, co, ldc, overwrite);
         }
@@ -144,53 +141,45 @@ final class VectorFloatKernel implements FloatKernel {
         }
     }
 
-    private static void tall(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc,
-                             boolean overwrite) {
-        final int mr = 12;
+    private static void narrow(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc,
+                               boolean overwrite) {
+        final int mr = 4, nr = 2 * V;
         FloatVector z = FloatVector.zero(S);
-        FloatVector c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z;
-        FloatVector c6 = z, c7 = z, c8 = z, c9 = z, c10 = z, c11 = z;
-        for (int ai = ao, bi = bo, end = ao + kc * mr; ai < end; ai += mr, bi += V) {
-            FloatVector bv = FloatVector.fromArray(S, b, bi);
-            c0 = FloatVector.broadcast(S, a[ai]).fma(bv, c0);
-            c1 = FloatVector.broadcast(S, a[ai + 1]).fma(bv, c1);
-            c2 = FloatVector.broadcast(S, a[ai + 2]).fma(bv, c2);
-            c3 = FloatVector.broadcast(S, a[ai + 3]).fma(bv, c3);
-            c4 = FloatVector.broadcast(S, a[ai + 4]).fma(bv, c4);
-            c5 = FloatVector.broadcast(S, a[ai + 5]).fma(bv, c5);
-            c6 = FloatVector.broadcast(S, a[ai + 6]).fma(bv, c6);
-            c7 = FloatVector.broadcast(S, a[ai + 7]).fma(bv, c7);
-            c8 = FloatVector.broadcast(S, a[ai + 8]).fma(bv, c8);
-            c9 = FloatVector.broadcast(S, a[ai + 9]).fma(bv, c9);
-            c10 = FloatVector.broadcast(S, a[ai + 10]).fma(bv, c10);
-            c11 = FloatVector.broadcast(S, a[ai + 11]).fma(bv, c11);
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+        for (int ai = ao, bi = bo, end = ao + kc * mr; ai < end; ai += mr, bi += nr) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + V);
+            FloatVector x = FloatVector.broadcast(S, a[ai]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ai + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ai + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ai + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
         }
         if (overwrite) {
-            c0.intoArray(c, co);
-            c1.intoArray(c, co + ldc);
-            c2.intoArray(c, co + 2 * ldc);
-            c3.intoArray(c, co + 3 * ldc);
-            c4.intoArray(c, co + 4 * ldc);
-            c5.intoArray(c, co + 5 * ldc);
-            c6.intoArray(c, co + 6 * ldc);
-            c7.intoArray(c, co + 7 * ldc);
-            c8.intoArray(c, co + 8 * ldc);
-            c9.intoArray(c, co + 9 * ldc);
-            c10.intoArray(c, co + 10 * ldc);
-            c11.intoArray(c, co + 11 * ldc);
+            c00.intoArray(c, co);
+            c01.intoArray(c, co + V);
+            c10.intoArray(c, co + ldc);
+            c11.intoArray(c, co + ldc + V);
+            c20.intoArray(c, co + 2 * ldc);
+            c21.intoArray(c, co + 2 * ldc + V);
+            c30.intoArray(c, co + 3 * ldc);
+            c31.intoArray(c, co + 3 * ldc + V);
         } else {
-            c0.add(FloatVector.fromArray(S, c, co)).intoArray(c, co);
-            c1.add(FloatVector.fromArray(S, c, co + ldc)).intoArray(c, co + ldc);
-            c2.add(FloatVector.fromArray(S, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
-            c3.add(FloatVector.fromArray(S, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
-            c4.add(FloatVector.fromArray(S, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
-            c5.add(FloatVector.fromArray(S, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
-            c6.add(FloatVector.fromArray(S, c, co + 6 * ldc)).intoArray(c, co + 6 * ldc);
-            c7.add(FloatVector.fromArray(S, c, co + 7 * ldc)).intoArray(c, co + 7 * ldc);
-            c8.add(FloatVector.fromArray(S, c, co + 8 * ldc)).intoArray(c, co + 8 * ldc);
-            c9.add(FloatVector.fromArray(S, c, co + 9 * ldc)).intoArray(c, co + 9 * ldc);
-            c10.add(FloatVector.fromArray(S, c, co + 10 * ldc)).intoArray(c, co + 10 * ldc);
-            c11.add(FloatVector.fromArray(S, c, co + 11 * ldc)).intoArray(c, co + 11 * ldc);
+            c00.add(FloatVector.fromArray(S, c, co)).intoArray(c, co);
+            c01.add(FloatVector.fromArray(S, c, co + V)).intoArray(c, co + V);
+            c10.add(FloatVector.fromArray(S, c, co + ldc)).intoArray(c, co + ldc);
+            c11.add(FloatVector.fromArray(S, c, co + ldc + V)).intoArray(c, co + ldc + V);
+            c20.add(FloatVector.fromArray(S, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+            c21.add(FloatVector.fromArray(S, c, co + 2 * ldc + V)).intoArray(c, co + 2 * ldc + V);
+            c30.add(FloatVector.fromArray(S, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+            c31.add(FloatVector.fromArray(S, c, co + 3 * ldc + V)).intoArray(c, co + 3 * ldc + V);
         }
     }
 

@@ -111,7 +111,7 @@ class MatMulTest {
             if (s[2] == 0) {
                 continue;
             }
-            for (String tile : new String[] {"WIDE", "TALL"}) {
+            for (String tile : new String[] {"WIDE", "SHORT"}) {
                 for (int threads : new int[] {1, 2}) {
                     out.add(Arguments.of(s[0], s[1], s[2], tile, threads));
                 }
