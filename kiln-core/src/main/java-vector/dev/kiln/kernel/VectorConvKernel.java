@@ -155,6 +155,7 @@ final class VectorConvKernel implements ConvKernel {
                 int corner = ((b * g.inH + y0 + ky0) * g.inW + x0 + kx0) * c;
                 for (int ch = 0; ch < c; ch += V) {
                     window(x, y, local, corner + ch, o + ch, ky1 - ky0, kx1 - kx0, g.kW, offset);
+                    if (argmax == null) continue;
                     for (int lane = 0; lane < V; lane++) argmax[o + ch + lane] = corner + ch + lane + offset[(int) local[lane]];
                 }
             }

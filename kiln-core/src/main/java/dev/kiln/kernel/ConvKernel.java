@@ -21,7 +21,8 @@ interface ConvKernel {
     void correlateGrad(float[] in, int[] off, int taps, float[] dy, int dyOff, int dyStride, int outCh, int len, float[] dw);
 
     /**
-     * Max pooling of image b as {@link Pool#maxForward} defines it, channels in vector lanes; returns false
+     * Max pooling of image b as {@link Pool#maxForward} defines it (argmax may be null: not recorded),
+     * channels in vector lanes; returns false
      * (and writes nothing) when the channel count does not fill whole vectors.
      */
     boolean maxPool(Conv.Geometry g, float[] x, float[] y, int[] argmax, int b);

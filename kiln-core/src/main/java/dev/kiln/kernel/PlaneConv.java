@@ -174,6 +174,25 @@ final class PlaneConv {
     /** Output planes (outC, outH, wp) plus the bias to image b of y (outH, outW, outC), dropping the columns ox >= outW. */
     private static void unplane(Conv.Geometry g, Layout l, float[] out, float[] bias, float[] y, int b) {
         int co = g.outC, yb = b * g.pixels() * co;
+        if (co % 4 == 0) {
+            // four plane rows read side by side, four adjacent stores per pixel: about 20% faster than a
+            // strided store stream per channel
+            for (int oy = 0; oy < g.outH; oy++) {
+                for (int o = 0; o < co; o += 4) {
+                    int s0 = o * l.outLen + oy * l.wp, s1 = s0 + l.outLen, s2 = s1 + l.outLen, s3 = s2 + l.outLen;
+                    float b0 = bias == null ? 0 : bias[o], b1 = bias == null ? 0 : bias[o + 1];
+                    float b2 = bias == null ? 0 : bias[o + 2], b3 = bias == null ? 0 : bias[o + 3];
+                    int d = yb + oy * g.outW * co + o;
+                    for (int ox = 0; ox < g.outW; ox++, d += co) {
+                        y[d] = out[s0 + ox] + b0;
+                        y[d + 1] = out[s1 + ox] + b1;
+                        y[d + 2] = out[s2 + ox] + b2;
+                        y[d + 3] = out[s3 + ox] + b3;
+                    }
+                }
+            }
+            return;
+        }
         for (int oy = 0; oy < g.outH; oy++) {
             for (int o = 0; o < co; o++) {
                 int src = o * l.outLen + oy * l.wp, dst = yb + oy * g.outW * co + o;

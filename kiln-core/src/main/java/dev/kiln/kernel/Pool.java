@@ -26,7 +26,10 @@ public final class Pool {
 
     // ================================================================== float32
 
-    /** Max pooling: writes y and, for each output element, the flat index in x of its maximum. */
+    /**
+     * Max pooling: writes y and, for each output element, the flat index in x of its maximum; argmax may
+     * be null when no backward pass will follow (inference), which saves recording it.
+     */
     public static void maxForward(Conv.Geometry g, float[] x, float[] y, int[] argmax) {
         check(g, x.length, y.length);
         ConvKernel vector = PlaneConv.vectorKernel();
@@ -63,7 +66,7 @@ public final class Pool {
                         }
                     }
                     y[o + ch] = bv;
-                    argmax[o + ch] = best;
+                    if (argmax != null) argmax[o + ch] = best;
                 }
             }
         }

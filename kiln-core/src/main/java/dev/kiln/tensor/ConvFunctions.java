@@ -125,7 +125,9 @@ public final class ConvFunctions {
         Tensor x = Functions.floating(x0);
         Conv.Geometry g = poolGeometry("maxPool2d", x, poolSize, strides, padding);
         Tensor out = Tensor.empty(x.dtype, Shape.of(g.batch, g.outH, g.outW, g.outC));
-        int[] argmax = new int[out.size()];
+        // the winners' positions are needed only by a backward pass; inference skips recording them
+        boolean backward = GradMode.enabled() && x.requiresGrad;
+        int[] argmax = backward || x.f == null ? new int[out.size()] : null;
         if (x.f != null) Pool.maxForward(g, x.f, out.f, argmax);
         else Pool.maxForward(g, x.d, out.d, argmax);
         return Functions.record(out, Op.MAX_POOL2D, gy -> {

@@ -90,12 +90,13 @@ class ConvTest {
             Conv.Geometry g = Conv.Geometry.of(s[0], s[1], s[2], s[3], s[4], s[5], s[6], new int[] {1, 1}, new int[] {s[7], s[7]}, s[8] == 1);
             SplittableRandom r = new SplittableRandom(s[1]);
             float[] x = floats(random(r, g.inputSize())), k = floats(random(r, g.kernelSize())), dy = floats(random(r, g.outputSize()));
+            float[] bias = floats(random(r, g.outC));
             float[][] results = new float[2][];
             for (int v = 0; v < 2; v++) {
                 PlaneConv.useVector(v == 0);
                 try {
                     float[] y = new float[g.outputSize()], dx = new float[g.inputSize()], dk = new float[g.kernelSize()];
-                    Conv.forward(g, x, k, y);
+                    Conv.forward(g, x, k, bias, y);
                     Conv.backward(g, x, k, dy, dx, dk);
                     float[] all = new float[y.length + dx.length + dk.length];
                     System.arraycopy(y, 0, all, 0, y.length);

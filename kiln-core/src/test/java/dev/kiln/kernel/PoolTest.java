@@ -97,6 +97,18 @@ class PoolTest {
                 }
             }
             assertArrayEquals(args[1], args[0], "argmax, " + c + " channels");
+            for (int v = 0; v < 2; v++) { // without argmax (inference): the same maxima
+                float[] y = new float[g.outputSize()];
+                PlaneConv.useVector(v == 0);
+                try {
+                    Pool.maxForward(g, x, y, null);
+                } finally {
+                    PlaneConv.useVector(true);
+                }
+                for (int i = 0; i < y.length; i++) {
+                    assertEquals(Float.floatToRawIntBits(ys[1][i]), Float.floatToRawIntBits(y[i]), "max without argmax at " + i + ", vector " + (v == 0));
+                }
+            }
             for (int i = 0; i < ys[0].length; i++) {
                 assertEquals(Float.floatToRawIntBits(ys[1][i]), Float.floatToRawIntBits(ys[0][i]), "max bits at " + i + ", " + c + " channels");
             }
