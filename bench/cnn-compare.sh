@@ -50,12 +50,15 @@ echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/met
 "$PYTHON" - "$OUT" "$ROUNDS" <<'PY' | tee "$OUT/table.txt"
 import json, sys
 out, rounds = sys.argv[1], int(sys.argv[2])
-print("| round | Kiln train samples/s | PyTorch train samples/s | ratio | Kiln inference samples/s | PyTorch inference samples/s | ratio |")
-print("|---|---|---|---|---|---|---|")
+print("| round | Kiln train samples/s | PyTorch train samples/s | ratio | Kiln inference samples/s | PyTorch inference samples/s | ratio "
+      "| CPU µs/sample train Kiln / PyTorch | CPU µs/sample inference Kiln / PyTorch |")
+print("|---|---|---|---|---|---|---|---|---|")
 for r in range(1, rounds + 1):
     k = json.load(open(f"{out}/kiln-{r}.json"))["summary"]
     t = json.load(open(f"{out}/torch-{r}.json"))["summary"]
     print(f"| {r} | {k['train_samples_per_s']:,.0f} | {t['train_samples_per_s']:,.0f} | {k['train_samples_per_s'] / t['train_samples_per_s']:.2f} "
-          f"| {k['infer_samples_per_s']:,.0f} | {t['infer_samples_per_s']:,.0f} | {k['infer_samples_per_s'] / t['infer_samples_per_s']:.2f} |")
+          f"| {k['infer_samples_per_s']:,.0f} | {t['infer_samples_per_s']:,.0f} | {k['infer_samples_per_s'] / t['infer_samples_per_s']:.2f} "
+          f"| {k.get('train_cpu_us_per_sample', float('nan')):.0f} / {t.get('train_cpu_us_per_sample', float('nan')):.0f} "
+          f"| {k.get('infer_cpu_us_per_sample', float('nan')):.0f} / {t.get('infer_cpu_us_per_sample', float('nan')):.0f} |")
 PY
 echo "# raw results in $OUT" >&2

@@ -189,32 +189,38 @@ def main():
         tr = Trainer(net, lr, momentum, nesterov, a.decay)
         ep = []
         for e in range(a.epochs):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             loss, acc = tr.epoch(Xtr, Ytr, bs)
-            t = time.perf_counter() - t0
+            t, ct = time.perf_counter() - t0, time.process_time() - c0
             t1 = time.perf_counter()
             vloss, vacc = evaluate(net, Xva, Yva)
             tv = time.perf_counter() - t1
-            ep.append({"time": t, "loss": loss, "acc": acc, "val_loss": vloss, "val_acc": vacc,
+            ep.append({"time": t, "cpu_time": ct, "loss": loss, "acc": acc, "val_loss": vloss, "val_acc": vacc,
                        "val_time": tv})
             print(f"rep {r} epoch {e + 1}/{a.epochs}: {t:7.3f} s ({ntr / t:8.0f} samples/s)  "
                   f"loss {loss:.4f} acc {acc:.4f}  val_loss {vloss:.4f} val_acc {vacc:.4f}", flush=True)
-        inf = []
+        inf, inf_cpu = [], []
         for _ in range(3):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             tloss, tacc = evaluate(net, Xte, Yte)
             inf.append(time.perf_counter() - t0)
-        runs.append({"seed": a.seed + r, "epochs": ep, "infer_times": inf, "test_loss": tloss,
+            inf_cpu.append(time.process_time() - c0)
+        runs.append({"seed": a.seed + r, "epochs": ep, "infer_times": inf, "infer_cpu_times": inf_cpu, "test_loss": tloss,
                      "test_acc": tacc})
 
     ep_times = [e["time"] for run in runs for e in run["epochs"]]
     inf_times = [t for run in runs for t in run["infer_times"]]
+    ep_cpu = [e["cpu_time"] for run in runs for e in run["epochs"]]
+    inf_cpu = [t for run in runs for t in run["infer_cpu_times"]]
     val = [run["epochs"][-1]["val_acc"] for run in runs]
     test = [run["test_acc"] for run in runs]
     summary = {
         "train_samples_per_s": ntr / statistics.median(ep_times),
         "infer_samples_per_s": Xte.shape[0] / statistics.median(inf_times),
         "median_epoch_s": statistics.median(ep_times),
+        # process CPU time (all threads; OpenMP threads that spin while waiting count too) per sample
+        "train_cpu_us_per_sample": statistics.median(ep_cpu) * 1e6 / ntr,
+        "infer_cpu_us_per_sample": statistics.median(inf_cpu) * 1e6 / Xte.shape[0],
         "val_acc": val, "test_acc": test,
         "val_acc_mean": statistics.mean(val), "test_acc_mean": statistics.mean(test),
     }
@@ -230,6 +236,8 @@ def main():
           f"samples/s  (epochs {[round(t, 3) for t in ep_times]})")
     print(f"infer (batch 1000, no_grad): {summary['infer_samples_per_s']:.0f} samples/s  "
           f"(passes {[round(t, 4) for t in inf_times]})")
+    print(f"cpu time (all threads): {summary['train_cpu_us_per_sample']:.1f} us per training sample, "
+          f"{summary['infer_cpu_us_per_sample']:.1f} us per inference sample")
     print(f"after {a.epochs} epoch(s): val_acc {[round(v, 4) for v in val]} mean {summary['val_acc_mean']:.4f}; "
           f"test_acc {[round(v, 4) for v in test]} mean {summary['test_acc_mean']:.4f}")
     if a.json:
