@@ -38,10 +38,13 @@ final class VectorSmallGemm implements SmallFloatKernel {
     public void rowsTimesB(int m, int n, int k, float[] a, int aOff, int ais, int aps,
                            float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
         int nv = n - n % V;
-        // Columns past the last full vector: when C is overwritten, one more vector ending at column n
-        // recomputes a few columns with the same operations in the same order (so the same values) and
-        // covers the rest; when C is accumulated into, they are summed one by one.
-        boolean overlap = nv < n && n >= V && !accumulate;
+        // Columns past the last full vector: one more vector ending at column n recomputes a few
+        // columns with the same operations in the same order (so the same values) and covers the rest.
+        // Overwriting C it is stored straight; accumulating, it goes to scratch and only the new
+        // columns are added in.
+        boolean tail = nv < n && n >= V;
+        float[] t = tail && accumulate ? Workspace.get().floats(Workspace.SMALL_TAIL, 4 * V) : null;
+        int j0 = n - V;
         int i = 0;
         for (; i + 3 < m; i += 4) {
             int ai = aOff + i * ais;
@@ -49,7 +52,14 @@ final class VectorSmallGemm implements SmallFloatKernel {
             int j = 0;
             for (; j + 2 * V <= nv; j += 2 * V) rows4x2(k, a, ai, ais, aps, b, bOff + j, ldb, c, ci + j, ldc, accumulate);
             if (j < nv) rows4x1(k, a, ai, ais, aps, b, bOff + j, ldb, c, ci + j, ldc, accumulate);
-            if (overlap) rows4x1(k, a, ai, ais, aps, b, bOff + n - V, ldb, c, ci + n - V, ldc, false);
+            if (tail && !accumulate) {
+                rows4x1(k, a, ai, ais, aps, b, bOff + j0, ldb, c, ci + j0, ldc, false);
+            } else if (tail) {
+                rows4x1(k, a, ai, ais, aps, b, bOff + j0, ldb, t, 0, V, false);
+                for (int r = 0; r < 4; r++) {
+                    for (int jj = nv; jj < n; jj++) c[ci + r * ldc + jj] += t[r * V + jj - j0];
+                }
+            }
         }
         for (; i < m; i++) {
             int ai = aOff + i * ais;
@@ -59,9 +69,14 @@ final class VectorSmallGemm implements SmallFloatKernel {
             for (; j + 4 * V <= nv; j += 4 * V) row1x4(k, a, ai, aps, b, bOff + j, ldb, c, ci + j, accumulate);
             for (; j + 2 * V <= nv; j += 2 * V) row1x2(k, a, ai, aps, b, bOff + j, ldb, c, ci + j, accumulate);
             if (j < nv) row1x1(k, a, ai, aps, b, bOff + j, ldb, c, ci + j, accumulate);
-            if (overlap) row1x1(k, a, ai, aps, b, bOff + n - V, ldb, c, ci + n - V, false);
+            if (tail && !accumulate) {
+                row1x1(k, a, ai, aps, b, bOff + j0, ldb, c, ci + j0, false);
+            } else if (tail) {
+                row1x1(k, a, ai, aps, b, bOff + j0, ldb, t, 0, false);
+                for (int jj = nv; jj < n; jj++) c[ci + jj] += t[jj - j0];
+            }
         }
-        if (nv < n && !overlap) {
+        if (nv < n && !tail) {
             SmallFloatGemm.scalarColumns(m, nv, n, k, a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, accumulate);
         }
     }

@@ -18,6 +18,14 @@ public final class Reduce {
                 out[ob] = (float) reduceRow(kind, x, xb, r);
                 continue;
             }
+            if ((kind == Kind.SUM || kind == Kind.MEAN) && SmallFloatGemm.columnSums(x, xb, r, inner, out, ob)) {
+                // the rows summed in vector registers (a bias's gradient, a mean over the batch)
+                if (kind == Kind.MEAN) {
+                    float s = 1f / r;
+                    for (int i = 0; i < inner; i++) out[ob + i] *= s;
+                }
+                continue;
+            }
             System.arraycopy(x, xb, out, ob, inner);
             for (int k = 1; k < r; k++) {
                 int xk = xb + k * inner;

@@ -98,6 +98,24 @@ final class SmallFloatGemm {
         }
     }
 
+    private static final float[] ONE = {1f};
+
+    /**
+     * {@code out[outOff + j] = Σ_r x[xOff + r·cols + j]} summed in row order (the sequence of float
+     * additions of a plain loop, so the same values), on the vector loops; returns false, doing
+     * nothing, when they are not loaded or the block is too narrow or too large for this path.
+     */
+    static boolean columnSums(float[] x, int xOff, int rows, int cols, float[] out, int outOff) {
+        SmallFloatKernel kern = kernel();
+        if (kern == PLAIN || cols < WIDE || (long) rows * cols > COLUMN_SUMS_MAX) return false;
+        // 1·x + s is x + s exactly: the fused multiply-add rounds once, as the addition does
+        kern.rowsTimesB(1, cols, rows, ONE, 0, 0, 0, x, xOff, cols, out, outOff, cols, false);
+        return true;
+    }
+
+    /** Above this many elements a column sum streams the rows once instead (each column block rereads them). */
+    private static final long COLUMN_SUMS_MAX = 1 << 16;
+
     /** Columns [j0, j1) of C for every row, one dot product each (the leftover columns of a vector loop). */
     static void scalarColumns(int m, int j0, int j1, int k, float[] a, int aOff, int ais, int aps,
                               float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
@@ -114,9 +132,17 @@ final class SmallFloatGemm {
 
     /** dst (k×n, row-major) = the n×k matrix at b (row stride ldb), transposed. */
     private static void transposeInto(float[] b, int bOff, int ldb, int n, int k, float[] dst) {
-        for (int j = 0; j < n; j++) {
-            int bj = bOff + j * ldb;
-            for (int p = 0; p < k; p++) dst[p * n + j] = b[bj + p];
+        // the longer loop inside: a 50×3 block is three passes of fifty, not fifty passes of three
+        if (k >= n) {
+            for (int j = 0; j < n; j++) {
+                int bj = bOff + j * ldb;
+                for (int p = 0; p < k; p++) dst[p * n + j] = b[bj + p];
+            }
+        } else {
+            for (int p = 0; p < k; p++) {
+                int dp = p * n;
+                for (int j = 0; j < n; j++) dst[dp + j] = b[bOff + j * ldb + p];
+            }
         }
     }
 

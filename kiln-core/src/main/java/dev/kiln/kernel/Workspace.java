@@ -12,11 +12,13 @@ final class Workspace {
     static final int SMALL = 3;
     /** The second shared B buffer of a threaded product (stages alternate between PACK_B and this). */
     static final int PACK_B2 = 4;
+    /** The last, partial column block of a tiny product accumulated into C ({@code VectorSmallGemm}). */
+    static final int SMALL_TAIL = 5;
 
     private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
 
-    private final float[][] floats = new float[5][];
-    private final double[][] doubles = new double[5][];
+    private final float[][] floats = new float[6][];
+    private final double[][] doubles = new double[6][];
 
     private Workspace() {}
 
