@@ -3,6 +3,7 @@ package dev.kiln.tensor;
 import dev.kiln.kernel.Elementwise;
 import dev.kiln.kernel.MatMul;
 import dev.kiln.kernel.Reduce;
+import dev.kiln.kernel.Relu;
 
 /**
  * The fused affine primitive of a dense layer, {@code act(x · W + b)}, as one graph node: the bias is
@@ -53,17 +54,26 @@ final class AffineFunctions {
         Tensor out = Tensor.empty(x.dtype, Shape.wrap(new int[] {m, units}));
         int n = out.size();
         if (out.f != null) {
-            if (bias != null) for (int r = 0; r < m; r++) System.arraycopy(bias.f, 0, out.f, r * units, units);
+            if (bias != null) repeatRows(bias.f, out.f, m, units);
             MatMul.sgemm(false, false, m, units, in, x.f, 0, in, kernel.f, 0, units, out.f, 0, units, bias != null);
-            if (activation == AffineActivation.RELU) Elementwise.unary(Elementwise.Unary.RELU, out.f, 0, out.f, 0, n);
+            if (activation == AffineActivation.RELU) Relu.forward(out.f, 0, out.f, 0, n);
             else if (activation == AffineActivation.TANH) Elementwise.unary(Elementwise.Unary.TANH, out.f, 0, out.f, 0, n);
         } else {
-            if (bias != null) for (int r = 0; r < m; r++) System.arraycopy(bias.d, 0, out.d, r * units, units);
+            if (bias != null) repeatRows(bias.d, out.d, m, units);
             MatMul.dgemm(false, false, m, units, in, x.d, 0, in, kernel.d, 0, units, out.d, 0, units, bias != null);
             if (activation == AffineActivation.RELU) Elementwise.unary(Elementwise.Unary.RELU, out.d, 0, out.d, 0, n);
             else if (activation == AffineActivation.TANH) Elementwise.unary(Elementwise.Unary.TANH, out.d, 0, out.d, 0, n);
         }
         return Functions.record(out, Op.AFFINE, g -> backward(g, x, kernel, bias, activation, out), x, kernel, bias);
+    }
+
+    /** The bias in every row: one copy, then copies of the rows filled so far (log2(m) copies in all, not m). */
+    private static void repeatRows(Object bias, Object out, int m, int units) {
+        System.arraycopy(bias, 0, out, 0, units);
+        for (int filled = 1; filled < m; filled *= 2) {
+            int rows = Math.min(filled, m - filled);
+            System.arraycopy(out, 0, out, filled * units, rows * units);
+        }
     }
 
     /**
@@ -78,7 +88,8 @@ final class AffineFunctions {
             Elementwise.Unary kind = activation == AffineActivation.RELU ? Elementwise.Unary.RELU : Elementwise.Unary.TANH;
             gz = Tensor.empty(out.dtype, out.shape);
             // relu' tested on the output: out > 0 exactly where z > 0
-            if (gz.f != null) Elementwise.unaryGrad(kind, out.f, out.f, g.f, gz.f, n);
+            if (gz.f != null && kind == Elementwise.Unary.RELU) Relu.backward(out.f, g.f, gz.f, n);
+            else if (gz.f != null) Elementwise.unaryGrad(kind, out.f, out.f, g.f, gz.f, n);
             else Elementwise.unaryGrad(kind, out.d, out.d, g.d, gz.d, n);
         }
         Tensor dx = null, dw = null, db = null;

@@ -3,6 +3,7 @@ package dev.kiln.tensor;
 import dev.kiln.kernel.Elementwise;
 import dev.kiln.kernel.MatMul;
 import dev.kiln.kernel.Reduce;
+import dev.kiln.kernel.Relu;
 
 /**
  * The differentiable primitives of arithmetic, reductions, matmul and the softmax family: each forward
@@ -39,7 +40,8 @@ final class Functions {
     static Tensor unary(Op op, Elementwise.Unary kind, Tensor x0) {
         Tensor x = floating(x0);
         Tensor out = Tensor.empty(x.dtype, x.shape);
-        if (x.f != null) Elementwise.unary(kind, x.f, 0, out.f, 0, x.size());
+        if (x.f != null && kind == Elementwise.Unary.RELU) Relu.forward(x.f, 0, out.f, 0, x.size());
+        else if (x.f != null) Elementwise.unary(kind, x.f, 0, out.f, 0, x.size());
         else Elementwise.unary(kind, x.d, 0, out.d, 0, x.size());
         if (!op.differentiable()) return out;
         return record(out, op, g -> new Tensor[] {unaryGrad(kind, g, x, out)}, x);
@@ -48,7 +50,9 @@ final class Functions {
     /** g · f'(x) in one loop (see {@link Elementwise#unaryGrad}); g has the output's shape and dtype. */
     private static Tensor unaryGrad(Elementwise.Unary kind, Tensor g, Tensor x, Tensor out) {
         Tensor gx = Tensor.empty(x.dtype, x.shape);
-        if (x.f != null) Elementwise.unaryGrad(kind, x.f, out.f, g.f, gx.f, x.size());
+        // relu' from the output: out > 0 exactly where x > 0 (and for a NaN, where its sign bit is clear)
+        if (x.f != null && kind == Elementwise.Unary.RELU) Relu.backward(out.f, g.f, gx.f, x.size());
+        else if (x.f != null) Elementwise.unaryGrad(kind, x.f, out.f, g.f, gx.f, x.size());
         else Elementwise.unaryGrad(kind, x.d, out.d, g.d, gx.d, x.size());
         return gx;
     }
@@ -287,6 +291,12 @@ final class Functions {
             throw new IllegalArgumentException("matmul: " + a.shape + " and " + b.shape + " cannot be multiplied: "
                     + k + " != " + k2);
         }
+        if (a.rank() == 2 && b.rank() == 2) {
+            Tensor out = mm(a, false, b, false);
+            return record(out, Op.MATMUL, g -> new Tensor[] {
+                    a.requiresGrad ? mm(g, false, b, true) : null,
+                    b.requiresGrad ? mm(a, true, g, false) : null}, a, b);
+        }
         Shape aBatch = Shape.wrap(java.util.Arrays.copyOf(a.shape.dims(), a.rank() - 2));
         Shape bBatch = Shape.wrap(java.util.Arrays.copyOf(b.shape.dims(), b.rank() - 2));
         try {
@@ -308,6 +318,13 @@ final class Functions {
         int m = ta ? ad[ar - 1] : ad[ar - 2], k = ta ? ad[ar - 2] : ad[ar - 1];
         int n = tb ? bd[br - 2] : bd[br - 1];
         int lda = ad[ar - 1], ldb = bd[br - 1];
+        if (ar == 2 && br == 2) {
+            // plain matrices: no batch axes to broadcast
+            Tensor out = Tensor.empty(a.dtype, Shape.wrap(new int[] {m, n}));
+            if (a.f != null) MatMul.sgemm(ta, tb, m, n, k, a.f, 0, lda, b.f, 0, ldb, out.f, 0, n, false);
+            else MatMul.dgemm(ta, tb, m, n, k, a.d, 0, lda, b.d, 0, ldb, out.d, 0, n, false);
+            return out;
+        }
         Shape aBatch = Shape.wrap(java.util.Arrays.copyOf(ad, ar - 2));
         Shape bBatch = Shape.wrap(java.util.Arrays.copyOf(bd, br - 2));
         int[] batch = broadcastShape(aBatch, bBatch, "matmul");
@@ -426,6 +443,18 @@ final class Functions {
     private static Tensor expand(Tensor g, Shape keptShape, Shape full, Tensor divisor) {
         Tensor gk = g.reshapeRaw(keptShape);
         Tensor gx = Tensor.empty(g.dtype, full);
+        int[] kd = keptShape.dims(), fd = full.dims();
+        int r = fd.length;
+        if (gx.f != null && r > 0 && kd[r - 1] == 1 && fd[r - 1] > 1 && gk.size() * fd[r - 1] == gx.size()) {
+            // reduced over the last axis only (a per-sample sum): each value repeated along its row
+            int len = fd[r - 1];
+            float div = divisor == null ? 1f : divisor.f[0];
+            for (int o = 0, rows = gk.size(); o < rows; o++) {
+                float v = divisor == null ? gk.f[o] : gk.f[o] / div;
+                java.util.Arrays.fill(gx.f, o * len, (o + 1) * len, v);
+            }
+            return gx;
+        }
         if (divisor == null) broadcastLoop(Elementwise.Binary.MUL, gk, Tensor.scalar(1.0, g.dtype), gx);
         else broadcastLoop(Elementwise.Binary.DIV, gk, divisor, gx);
         return gx;
@@ -534,25 +563,32 @@ final class Functions {
 
     /**
      * The softmax family over the last axis of a float32 tensor, on the arrays directly: the same
-     * arithmetic as the general loop (max, shifted exponentials summed in double), and backward passes
-     * that do in one loop per row what the composed ops would do in four.
+     * arithmetic as the general loop (max, shifted exponentials summed in double), each exponential
+     * taken once; logSoftmax keeps the probabilities e/Σe it has on the way for its backward pass, and
+     * both backward passes do in one loop per row what the composed ops would do in four.
      */
     private static Tensor lastAxisFloat(Op op, Tensor x, Tensor out, int rows, int len, int ax, int[] d, boolean keepdims) {
         float[] xs = x.f, os = out.f;
+        double[] e = new double[len];
+        float[] probs = op == Op.LOG_SOFTMAX && x.requiresGrad && GradMode.enabled() ? new float[xs.length] : null;
         for (int o = 0; o < rows; o++) {
             int base = o * len;
             double max = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < len; k++) max = Math.max(max, xs[base + k]);
             double shift = Double.isInfinite(max) ? 0.0 : max;
             double sum = 0;
-            for (int k = 0; k < len; k++) sum += Math.exp(xs[base + k] - shift);
+            for (int k = 0; k < len; k++) {
+                e[k] = Math.exp(xs[base + k] - shift);
+                sum += e[k];
+            }
             double logS = Math.log(sum);
             if (op == Op.LOG_SUM_EXP) {
                 os[o] = (float) (shift + logS);
             } else if (op == Op.SOFTMAX) {
-                for (int k = 0; k < len; k++) os[base + k] = (float) (Math.exp(xs[base + k] - shift) / sum);
+                for (int k = 0; k < len; k++) os[base + k] = (float) (e[k] / sum);
             } else {
                 for (int k = 0; k < len; k++) os[base + k] = (float) (xs[base + k] - shift - logS);
+                if (probs != null) for (int k = 0; k < len; k++) probs[base + k] = (float) (e[k] / sum);
             }
         }
         if (op == Op.LOG_SUM_EXP) {
@@ -576,10 +612,14 @@ final class Functions {
                     float s = (float) sum;
                     for (int k = 0; k < len; k++) gxs[base + k] = os[base + k] * (gs[base + k] - s);
                 } else {
-                    // g − exp(out) · Σ g
+                    // g − softmax · Σ g, softmax = exp(out) kept from the forward pass
                     for (int k = 0; k < len; k++) sum += gs[base + k];
                     float s = (float) sum;
-                    for (int k = 0; k < len; k++) gxs[base + k] = gs[base + k] - (float) Math.exp(os[base + k]) * s;
+                    if (probs != null) {
+                        for (int k = 0; k < len; k++) gxs[base + k] = gs[base + k] - probs[base + k] * s;
+                    } else {
+                        for (int k = 0; k < len; k++) gxs[base + k] = gs[base + k] - (float) Math.exp(os[base + k]) * s;
+                    }
                 }
             }
             return new Tensor[] {gx};
