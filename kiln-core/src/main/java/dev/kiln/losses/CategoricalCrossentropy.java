@@ -55,6 +55,9 @@ public class CategoricalCrossentropy extends Loss {
         requireCategorical("categorical_crossentropy", yTrue, yPred);
         int ax = Ranks.axis("categorical_crossentropy", axis, yPred.rank());
         Tensor t = Crossentropy.smoothCategorical(yTrue, yPred, labelSmoothing, ax);
+        Tensor logits = Crossentropy.logitsOf(yPred, ax, fromLogits);
+        // from logits: the fused op computes −Σ t·logSoftmax(z) with the same arithmetic, as one graph node
+        if (logits != null) return Tensor.softmaxCrossEntropyWithLogits(t, logits, ax);
         return t.mul(Crossentropy.logProbabilities(yPred, ax, fromLogits)).sum(ax).neg();
     }
 

@@ -64,6 +64,12 @@ final class Crossentropy {
         return fromLogits ? p.logSoftmax(axis) : normalizedProbabilities(p, axis).log();
     }
 
+    /** The logits behind {@code p} along {@code axis} (p itself when fromLogits, a softmax output's attached ones), or null. */
+    static Tensor logitsOf(Tensor p, int axis, boolean fromLogits) {
+        if (fromLogits) return p;
+        return p.logits() != null && axis == p.rank() - 1 ? p.logits() : null;
+    }
+
     /**
      * {@code base^exponent} for exponent &gt; 0, with the subgradient 0 where base is exactly 0: the value there
      * is 0 as usual, but the derivative {@code exponent·0^(exponent−1)} would be infinite (exponent &lt; 1) or

@@ -13,6 +13,8 @@ public enum Op {
     AFFINE,
     SUM, MEAN, MAX, MIN,
     SOFTMAX, LOG_SOFTMAX, LOG_SUM_EXP,
+    /** −Σ labels · logSoftmax(logits) over the last axis as one node, in {@link CrossEntropyFunctions}. */
+    SOFTMAX_CROSS_ENTROPY,
     RESHAPE, TRANSPOSE, BROADCAST_TO, CONCAT, SLICE, GATHER, TAKE_ALONG_AXIS, ASTYPE, IDENTITY,
     /** Image primitives, in {@link ConvFunctions}: */
     CONV2D, MAX_POOL2D, AVG_POOL2D,

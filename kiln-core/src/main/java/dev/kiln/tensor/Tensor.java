@@ -482,6 +482,21 @@ public final class Tensor {
     /** x − logSumExp(x) along an axis. */
     public Tensor logSoftmax(int axis) { return Functions.softmaxFamily(Op.LOG_SOFTMAX, this, axis, true); }
 
+    /**
+     * Softmax cross-entropy of labels against logits, one value per sample: {@code −Σ_k labels_k ·
+     * logSoftmax(logits)_k} along {@code axis}, as TensorFlow's {@code softmax_cross_entropy_with_logits}.
+     * The values of {@code labels.mul(logits.logSoftmax(axis)).sum(axis).neg()}, computed stably from the
+     * logits, as one graph node when axis is the last (gradient {@code softmax(logits)·Σlabels − labels}).
+     *
+     * <pre>{@code
+     * Tensor perSample = Tensor.softmaxCrossEntropyWithLogits(yOneHot, logits, -1);   // (32,)
+     * Tensor loss = perSample.mean();
+     * }</pre>
+     */
+    public static Tensor softmaxCrossEntropyWithLogits(Tensor labels, Tensor logits, int axis) {
+        return CrossEntropyFunctions.softmaxCrossEntropy(labels, logits, axis);
+    }
+
     // ================================================================== linear algebra
 
     /**

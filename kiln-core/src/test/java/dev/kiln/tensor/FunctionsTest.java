@@ -38,6 +38,8 @@ class FunctionsTest {
                 new Case("logSoftmax rank 3", in -> in.get(0).logSoftmax(-1), new int[][] {{2, 3, 4}}),
                 new Case("logSumExp last axis", in -> in.get(0).logSumExp(-1), new int[][] {{7, 3}}),
                 new Case("logSumExp keepdims", in -> in.get(0).logSumExp(-1, true), new int[][] {{7, 3}}),
+                new Case("softmaxCrossEntropyWithLogits", in -> Tensor.softmaxCrossEntropyWithLogits(in.get(1).softmax(1), in.get(0), 1).mean(),
+                        new int[][] {{32, 3}, {32, 3}}),
                 new Case("cross-entropy composition", in -> in.get(0).logSoftmax(1).mul(in.get(1).softmax(1)).sum(1).neg().mean(),
                         new int[][] {{32, 3}, {32, 3}})
         ).map(Arguments::of);

@@ -97,6 +97,12 @@ class GradientCheckTest {
         cs.add(c("softmax 0", in -> in.get(0).softmax(0), () -> l(input(61, -3, 3, 3, 4, 2))));
         cs.add(c("logSoftmax -1", in -> in.get(0).logSoftmax(-1), () -> l(input(62, -3, 3, 3, 4))));
         cs.add(c("logSoftmax 1", in -> in.get(0).logSoftmax(1), () -> l(input(63, -3, 3, 2, 4, 3))));
+        cs.add(c("softmaxCrossEntropyWithLogits", in -> Tensor.softmaxCrossEntropyWithLogits(in.get(0), in.get(1), -1),
+                () -> l(input(66, 0, 1, 4, 3), input(67, -3, 3, 4, 3))));
+        cs.add(c("softmaxCrossEntropyWithLogits rank 3", in -> Tensor.softmaxCrossEntropyWithLogits(in.get(0), in.get(1), 2),
+                () -> l(input(68, 0, 1, 2, 3, 4), input(69, -3, 3, 2, 3, 4))));
+        cs.add(c("softmaxCrossEntropyWithLogits axis 0", in -> Tensor.softmaxCrossEntropyWithLogits(in.get(0), in.get(1), 0),
+                () -> l(input(88, 0, 1, 3, 4), input(89, -3, 3, 3, 4))));
         cs.add(c("logSumExp", in -> in.get(0).logSumExp(-1), () -> l(input(64, -3, 3, 3, 4))));
         cs.add(c("logSumExp keepdims", in -> in.get(0).logSumExp(0, true), () -> l(input(65, -3, 3, 3, 4))));
         // movement

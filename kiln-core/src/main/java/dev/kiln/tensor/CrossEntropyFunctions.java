@@ -1,0 +1,92 @@
+package dev.kiln.tensor;
+
+/**
+ * Softmax cross-entropy from logits as one graph node, {@code −Σ_k t_k · logSoftmax(z)_k} over the last
+ * axis: the arithmetic of {@code t.mul(z.logSoftmax(-1)).sum(-1).neg()} step for step (log-softmax
+ * computed in double and rounded, float products, the sum accumulated in double), so the same values,
+ * in one pass instead of four nodes, and a backward pass {@code g·(softmax(z)·Σt − t)} in one loop that
+ * reuses the probabilities of the forward pass. Any other axis takes the composed ops.
+ */
+final class CrossEntropyFunctions {
+    private CrossEntropyFunctions() {}
+
+    static Tensor softmaxCrossEntropy(Tensor labels, Tensor logits, int axis) {
+        if (labels == null || logits == null) throw new IllegalArgumentException("softmaxCrossEntropyWithLogits: labels and logits must not be null");
+        if (!labels.shape.equals(logits.shape)) {
+            throw new IllegalArgumentException("softmaxCrossEntropyWithLogits: labels of shape " + labels.shape
+                    + " and logits of shape " + logits.shape + " must have the same shape");
+        }
+        int ax = Shape.normalizeAxis(axis, logits.rank(), "softmaxCrossEntropyWithLogits");
+        boolean fused = ax == logits.rank() - 1 && labels.dtype == logits.dtype && logits.dtype.isFloating()
+                && logits.shape.dim(ax) > 0;
+        if (!fused) return labels.mul(logits.logSoftmax(ax)).sum(ax).neg();
+        int len = logits.shape.dim(ax), rows = logits.size() / len;
+        int[] od = java.util.Arrays.copyOf(logits.shape.dims(), logits.rank() - 1);
+        Tensor out = Tensor.empty(logits.dtype, Shape.wrap(od));
+        boolean f = logits.f != null;
+        // log-probabilities and probabilities, kept for the backward pass
+        double[] logp = new double[logits.size()], prob = new double[logits.size()];
+        for (int r = 0; r < rows; r++) {
+            int base = r * len;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < len; k++) max = Math.max(max, logits.getFlat(base + k));
+            double shift = Double.isInfinite(max) ? 0.0 : max;
+            double sum = 0;
+            for (int k = 0; k < len; k++) {
+                double e = Math.exp(logits.getFlat(base + k) - shift);
+                prob[base + k] = e;
+                sum += e;
+            }
+            double logS = Math.log(sum);
+            double acc = 0;
+            for (int k = 0; k < len; k++) {
+                if (f) {
+                    float lp = (float) (logits.f[base + k] - shift - logS);
+                    logp[base + k] = lp;
+                    prob[base + k] = (float) (prob[base + k] / sum);
+                    acc += labels.f[base + k] * lp;   // the float product, summed in double
+                } else {
+                    double lp = logits.d[base + k] - shift - logS;
+                    logp[base + k] = lp;
+                    prob[base + k] = prob[base + k] / sum;
+                    acc += labels.d[base + k] * lp;
+                }
+            }
+            if (f) out.f[r] = -(float) acc;
+            else out.d[r] = -acc;
+        }
+        return Functions.record(out, Op.SOFTMAX_CROSS_ENTROPY, g -> backward(g, labels, logits, logp, prob, rows, len), labels, logits);
+    }
+
+    /**
+     * With u = −g (per row) repeated along the row and v_k = u·t_k: d/dz_k = v_k − p_k·Σ_j v_j and
+     * d/dt_k = u·logp_k, in the order of operations of the composed ops' backward passes.
+     */
+    private static Tensor[] backward(Tensor g, Tensor labels, Tensor logits, double[] logp, double[] prob, int rows, int len) {
+        Tensor dz = logits.requiresGrad ? Tensor.empty(logits.dtype, logits.shape) : null;
+        Tensor dt = labels.requiresGrad ? Tensor.empty(labels.dtype, labels.shape) : null;
+        boolean f = logits.f != null;
+        for (int r = 0; r < rows; r++) {
+            int base = r * len;
+            if (f) {
+                float u = -g.f[r];
+                if (dz != null) {
+                    double s = 0;
+                    for (int k = 0; k < len; k++) s += u * labels.f[base + k];
+                    float sf = (float) s;
+                    for (int k = 0; k < len; k++) dz.f[base + k] = u * labels.f[base + k] - (float) prob[base + k] * sf;
+                }
+                if (dt != null) for (int k = 0; k < len; k++) dt.f[base + k] = u * (float) logp[base + k];
+            } else {
+                double u = -g.d[r];
+                if (dz != null) {
+                    double s = 0;
+                    for (int k = 0; k < len; k++) s += u * labels.d[base + k];
+                    for (int k = 0; k < len; k++) dz.d[base + k] = u * labels.d[base + k] - prob[base + k] * s;
+                }
+                if (dt != null) for (int k = 0; k < len; k++) dt.d[base + k] = u * logp[base + k];
+            }
+        }
+        return new Tensor[] {dt, dz};
+    }
+}
