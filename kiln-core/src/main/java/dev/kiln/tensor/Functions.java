@@ -143,6 +143,20 @@ final class Functions {
         return out;
     }
 
+    /**
+     * Below this row length a repeated-row operand is first copied into the output: the JIT's vector
+     * loop body covers several vectors at once, so a loop over one short row runs scalar.
+     */
+    private static final int SHORT_ROW = 64;
+
+    /** out = the row {@code r} repeated: one copy, then copies of what is filled so far (log2 of the rows in all). */
+    private static void repeatRows(Tensor r, Tensor out, int row) {
+        Object src = r.f != null ? r.f : r.d, dst = out.f != null ? out.f : out.d;
+        int n = out.size();
+        System.arraycopy(src, 0, dst, 0, row);
+        for (int filled = row; filled < n; filled *= 2) System.arraycopy(dst, 0, dst, filled, Math.min(filled, n - filled));
+    }
+
     /** Whether {@code s} equals the trailing dimensions of {@code of} (a row that broadcasts over the leading axes). */
     static boolean isSuffix(Shape s, Shape of) {
         int[] a = s.dims(), b = of.dims();
@@ -187,12 +201,23 @@ final class Functions {
         }
         if (aFull && b.rank() < out.rank() && isSuffix(b.shape, out.shape)) {
             int row = b.size();
-            for (int o = 0; o < n; o += row) binaryRun(kind, a, o, 1, b, 0, 1, out, o, row);
+            if (row < SHORT_ROW) {
+                // short rows: the row repeated into out first, then one long loop that the JIT vectorises
+                repeatRows(b, out, row);
+                binaryRun(kind, a, 0, 1, out, 0, 1, out, 0, n);
+            } else {
+                for (int o = 0; o < n; o += row) binaryRun(kind, a, o, 1, b, 0, 1, out, o, row);
+            }
             return;
         }
         if (bFull && a.rank() < out.rank() && isSuffix(a.shape, out.shape)) {
             int row = a.size();
-            for (int o = 0; o < n; o += row) binaryRun(kind, a, 0, 1, b, o, 1, out, o, row);
+            if (row < SHORT_ROW) {
+                repeatRows(a, out, row);
+                binaryRun(kind, out, 0, 1, b, 0, 1, out, 0, n);
+            } else {
+                for (int o = 0; o < n; o += row) binaryRun(kind, a, 0, 1, b, o, 1, out, o, row);
+            }
             return;
         }
         int[] od = out.shape.dims();
