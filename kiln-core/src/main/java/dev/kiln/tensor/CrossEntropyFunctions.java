@@ -23,39 +23,77 @@ final class CrossEntropyFunctions {
         int len = logits.shape.dim(ax), rows = logits.size() / len;
         int[] od = java.util.Arrays.copyOf(logits.shape.dims(), logits.rank() - 1);
         Tensor out = Tensor.empty(logits.dtype, Shape.wrap(od));
-        boolean f = logits.f != null;
+        if (logits.f != null) return floatNode(labels, logits, out, rows, len);
+        double[] z = logits.d, t = labels.d, o = out.d;
         // log-probabilities and probabilities, kept for the backward pass
-        double[] logp = new double[logits.size()], prob = new double[logits.size()];
+        double[] logp = new double[z.length], prob = new double[z.length];
         for (int r = 0; r < rows; r++) {
             int base = r * len;
             double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < len; k++) max = Math.max(max, logits.getFlat(base + k));
+            for (int k = 0; k < len; k++) max = Math.max(max, z[base + k]);
             double shift = Double.isInfinite(max) ? 0.0 : max;
             double sum = 0;
             for (int k = 0; k < len; k++) {
-                double e = Math.exp(logits.getFlat(base + k) - shift);
-                prob[base + k] = e;
-                sum += e;
+                prob[base + k] = Math.exp(z[base + k] - shift);
+                sum += prob[base + k];
             }
             double logS = Math.log(sum);
             double acc = 0;
             for (int k = 0; k < len; k++) {
-                if (f) {
-                    float lp = (float) (logits.f[base + k] - shift - logS);
-                    logp[base + k] = lp;
-                    prob[base + k] = (float) (prob[base + k] / sum);
-                    acc += labels.f[base + k] * lp;   // the float product, summed in double
-                } else {
-                    double lp = logits.d[base + k] - shift - logS;
-                    logp[base + k] = lp;
-                    prob[base + k] = prob[base + k] / sum;
-                    acc += labels.d[base + k] * lp;
-                }
+                logp[base + k] = z[base + k] - shift - logS;
+                prob[base + k] /= sum;
+                acc += t[base + k] * logp[base + k];
             }
-            if (f) out.f[r] = -(float) acc;
-            else out.d[r] = -acc;
+            o[r] = -acc;
         }
         return Functions.record(out, Op.SOFTMAX_CROSS_ENTROPY, g -> backward(g, labels, logits, logp, prob, rows, len), labels, logits);
+    }
+
+    /** The float32 node on the arrays directly; log-probabilities and probabilities kept as floats for backward. */
+    private static Tensor floatNode(Tensor labels, Tensor logits, Tensor out, int rows, int len) {
+        float[] z = logits.f, t = labels.f, o = out.f;
+        float[] logp = new float[z.length], prob = new float[z.length];
+        double[] e = new double[len];
+        for (int r = 0; r < rows; r++) {
+            int base = r * len;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < len; k++) max = Math.max(max, z[base + k]);
+            double shift = Double.isInfinite(max) ? 0.0 : max;
+            double sum = 0;
+            for (int k = 0; k < len; k++) {
+                e[k] = Math.exp(z[base + k] - shift);
+                sum += e[k];
+            }
+            double logS = Math.log(sum);
+            double acc = 0;
+            for (int k = 0; k < len; k++) {
+                float lp = (float) (z[base + k] - shift - logS);
+                logp[base + k] = lp;
+                prob[base + k] = (float) (e[k] / sum);
+                acc += t[base + k] * lp;   // the float product, summed in double
+            }
+            o[r] = -(float) acc;
+        }
+        return Functions.record(out, Op.SOFTMAX_CROSS_ENTROPY, g -> floatBackward(g, labels, logits, logp, prob, rows, len), labels, logits);
+    }
+
+    /** {@link #backward} for float32, on the kept float arrays. */
+    private static Tensor[] floatBackward(Tensor g, Tensor labels, Tensor logits, float[] logp, float[] prob, int rows, int len) {
+        Tensor dz = logits.requiresGrad ? Tensor.empty(DType.FLOAT32, logits.shape) : null;
+        Tensor dt = labels.requiresGrad ? Tensor.empty(DType.FLOAT32, labels.shape) : null;
+        float[] t = labels.f, gs = g.f;
+        for (int r = 0; r < rows; r++) {
+            int base = r * len;
+            float u = -gs[r];
+            if (dz != null) {
+                double s = 0;
+                for (int k = 0; k < len; k++) s += u * t[base + k];
+                float sf = (float) s;
+                for (int k = 0; k < len; k++) dz.f[base + k] = u * t[base + k] - prob[base + k] * sf;
+            }
+            if (dt != null) for (int k = 0; k < len; k++) dt.f[base + k] = u * logp[base + k];
+        }
+        return new Tensor[] {dt, dz};
     }
 
     /**
@@ -63,29 +101,18 @@ final class CrossEntropyFunctions {
      * d/dt_k = u·logp_k, in the order of operations of the composed ops' backward passes.
      */
     private static Tensor[] backward(Tensor g, Tensor labels, Tensor logits, double[] logp, double[] prob, int rows, int len) {
-        Tensor dz = logits.requiresGrad ? Tensor.empty(logits.dtype, logits.shape) : null;
-        Tensor dt = labels.requiresGrad ? Tensor.empty(labels.dtype, labels.shape) : null;
-        boolean f = logits.f != null;
+        Tensor dz = logits.requiresGrad ? Tensor.empty(DType.FLOAT64, logits.shape) : null;
+        Tensor dt = labels.requiresGrad ? Tensor.empty(DType.FLOAT64, labels.shape) : null;
+        double[] t = labels.d;
         for (int r = 0; r < rows; r++) {
             int base = r * len;
-            if (f) {
-                float u = -g.f[r];
-                if (dz != null) {
-                    double s = 0;
-                    for (int k = 0; k < len; k++) s += u * labels.f[base + k];
-                    float sf = (float) s;
-                    for (int k = 0; k < len; k++) dz.f[base + k] = u * labels.f[base + k] - (float) prob[base + k] * sf;
-                }
-                if (dt != null) for (int k = 0; k < len; k++) dt.f[base + k] = u * (float) logp[base + k];
-            } else {
-                double u = -g.d[r];
-                if (dz != null) {
-                    double s = 0;
-                    for (int k = 0; k < len; k++) s += u * labels.d[base + k];
-                    for (int k = 0; k < len; k++) dz.d[base + k] = u * labels.d[base + k] - prob[base + k] * s;
-                }
-                if (dt != null) for (int k = 0; k < len; k++) dt.d[base + k] = u * logp[base + k];
+            double u = -g.d[r];
+            if (dz != null) {
+                double s = 0;
+                for (int k = 0; k < len; k++) s += u * t[base + k];
+                for (int k = 0; k < len; k++) dz.d[base + k] = u * t[base + k] - prob[base + k] * s;
             }
+            if (dt != null) for (int k = 0; k < len; k++) dt.d[base + k] = u * logp[base + k];
         }
         return new Tensor[] {dt, dz};
     }
