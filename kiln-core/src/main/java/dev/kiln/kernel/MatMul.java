@@ -13,10 +13,13 @@ import java.util.Objects;
  *
  * <p>Tiny products (the MLP shapes of a batch of 32) run single-threaded on the arrays as they are,
  * allocating nothing. Larger ones are cache-blocked with packed panels and a register-tiled
- * micro-kernel, and split over {@link Parallelism} when big enough. The micro-kernel uses the JDK
+ * micro-kernel, and split over {@link Parallelism} when big enough (the threads take blocks of C in
+ * turn, so one delayed thread holds up only its current block). The micro-kernel uses the JDK
  * Vector API when the JVM was started with {@code --add-modules jdk.incubator.vector}; otherwise a
  * plain-Java kernel the JIT auto-vectorises. The system property {@value #KERNEL_PROPERTY}
- * ({@code auto}, {@code scalar}, {@code vector}) overrides that choice.
+ * ({@code auto}, {@code scalar}, {@code vector}) overrides that choice; {@code kiln.gemm.tile}
+ * ({@code wide} on JDK 17 to 20, {@code short} from JDK 21 on) overrides the Vector API kernel's
+ * register tile, which is chosen per JDK because their compilers allocate registers differently.
  *
  * <pre>{@code
  * float[] a = {1, 2, 3, 4, 5, 6};           // 2×3
