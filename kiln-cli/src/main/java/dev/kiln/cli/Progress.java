@@ -82,7 +82,7 @@ final class Progress {
         if (quiet) {
             return;
         }
-        String line = String.format(Locale.ROOT, "%-22s seed %d  train %.3f  test %.3f  (%.2f s, cpu %.2f s)",
+        String line = String.format(Locale.ROOT, "%-22s seed %d  train %.3f  test %.3f  (%.3f s, cpu %.3f s)",
                 r.experiment().id(), r.seed(), r.train(), r.test(), r.seconds(), r.cpuSeconds());
         if (terminal) {
             draw(line);
