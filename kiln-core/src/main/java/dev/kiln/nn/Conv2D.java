@@ -1,6 +1,5 @@
 package dev.kiln.nn;
 
-import dev.kiln.tensor.ConvFunctions;
 import dev.kiln.tensor.DType;
 import dev.kiln.tensor.Shape;
 import dev.kiln.tensor.Tensor;
@@ -178,7 +177,7 @@ public class Conv2D extends Layer {
         String fused = activation == null || activation == Activations.LINEAR ? "linear"
                 : activation == Activations.RELU ? "relu" : activation == Activations.TANH ? "tanh" : null;
         Tensor in = dataFormat.toLast(x);
-        Tensor y = fused != null ? ConvFunctions.conv2d(in, kernel, bias, strides, padding, dilationRate, fused)
+        Tensor y = fused != null ? Tensor.conv2d(in, kernel, bias, strides, padding, dilationRate, fused)
                 : activation.apply(Tensor.conv2d(in, kernel, bias, strides, padding, dilationRate));
         return dataFormat.fromLast(y);
     }

@@ -16,7 +16,7 @@ import java.util.Locale;
  * (the convolution with its activation fused), which {@code Conv2D} calls; the other primitives are
  * reached through {@link Tensor}.
  */
-public final class ConvFunctions {
+final class ConvFunctions {
     private ConvFunctions() {}
 
     /** "valid" → false, "same" → true (case-insensitive); anything else is the caller's mistake. */
@@ -56,10 +56,10 @@ public final class ConvFunctions {
      * The same values and gradients as {@code Tensor.conv2d} followed by {@code relu()} or {@code tanh()}.
      *
      * <pre>{@code
-     * Tensor y = ConvFunctions.conv2d(x, kernel, bias, new int[] {1, 1}, "valid", new int[] {1, 1}, "tanh");
+     * Tensor y = Tensor.conv2d(x, kernel, bias, new int[] {1, 1}, "valid", new int[] {1, 1}, "tanh");
      * }</pre>
      */
-    public static Tensor conv2d(Tensor x0, Tensor k0, Tensor b0, int[] strides, String padding, int[] dilation, String activation) {
+    static Tensor conv2d(Tensor x0, Tensor k0, Tensor b0, int[] strides, String padding, int[] dilation, String activation) {
         String op = "conv2d";
         ConvActivation f = activation(op, activation);
         rank4(op, "input", x0, "(batch, height, width, channels)");

@@ -632,6 +632,21 @@ public final class Tensor {
         return ConvFunctions.conv2d(input, kernel, bias, strides, padding, dilation);
     }
 
+    /**
+     * {@code activation(conv2d(input, kernel) + bias)} as one differentiable op, for {@code "linear"},
+     * {@code "relu"} and {@code "tanh"} (Conv2D's forward with those activations): each image is activated
+     * right after its convolution, and the activation's and the bias's gradients are taken in one pass.
+     * Same values and gradients as {@code conv2d(...)} followed by {@code relu()} or {@code tanh()}.
+     *
+     * <pre>{@code
+     * Tensor y = Tensor.conv2d(x, kernel, bias, new int[] {1, 1}, "valid", new int[] {1, 1}, "tanh");
+     * }</pre>
+     */
+    public static Tensor conv2d(Tensor input, Tensor kernel, Tensor bias, int[] strides, String padding, int[] dilation,
+            String activation) {
+        return ConvFunctions.conv2d(input, kernel, bias, strides, padding, dilation, activation);
+    }
+
     /** Stride 1, no dilation: {@code conv2d(input, kernel, {1, 1}, padding, {1, 1})}. */
     public static Tensor conv2d(Tensor input, Tensor kernel, String padding) {
         return conv2d(input, kernel, new int[] {1, 1}, padding, new int[] {1, 1});
