@@ -97,10 +97,15 @@ public abstract class Loss {
                 return sum;
             case MEAN_WITH_SAMPLE_WEIGHT:
                 if (weight != null) return divideNoNan(sum, weight.sum());
-                return divideNoNan(sum, Tensor.scalar(values.size(), dt));
+                return divideByCount(sum, values.size(), dt);
             default:
-                return divideNoNan(sum, Tensor.scalar(values.size(), dt));
+                return divideByCount(sum, values.size(), dt);
         }
+    }
+
+    /** divide_no_nan by a count known here: one division (the same arithmetic), or 0 for no entries. */
+    private static Tensor divideByCount(Tensor sum, int count, DType dt) {
+        return count == 0 ? divideNoNan(sum, Tensor.scalar(0, dt)) : sum.div(Tensor.scalar(count, dt));
     }
 
     private Tensor multiply(Tensor a, Tensor b, String aName, String bName) {
