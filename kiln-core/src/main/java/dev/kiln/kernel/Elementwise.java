@@ -18,18 +18,18 @@ public final class Elementwise {
     public static void unary(Unary op, float[] x, int xo, float[] out, int oo, int n) {
         switch (op) {
             case NEG: for (int i = 0; i < n; i++) out[oo + i] = -x[xo + i]; break;
-            case EXP: for (int i = 0; i < n; i++) out[oo + i] = (float) Math.exp(x[xo + i]); break;
-            case LOG: for (int i = 0; i < n; i++) out[oo + i] = (float) Math.log(x[xo + i]); break;
-            case LOG1P: for (int i = 0; i < n; i++) out[oo + i] = (float) Math.log1p(x[xo + i]); break;
+            case EXP: for (int i = 0; i < n; i++) out[oo + i] = (float) FloatMath.exp(x[xo + i]); break;
+            case LOG: for (int i = 0; i < n; i++) out[oo + i] = (float) FloatMath.log(x[xo + i]); break;
+            case LOG1P: for (int i = 0; i < n; i++) out[oo + i] = (float) FloatMath.log1p(x[xo + i]); break;
             case SQRT: for (int i = 0; i < n; i++) out[oo + i] = (float) Math.sqrt(x[xo + i]); break;
             case SQUARE: for (int i = 0; i < n; i++) { float v = x[xo + i]; out[oo + i] = v * v; } break;
             case ABS: for (int i = 0; i < n; i++) out[oo + i] = Math.abs(x[xo + i]); break;
             case SIGN: for (int i = 0; i < n; i++) out[oo + i] = Math.signum(x[xo + i]); break;
-            case SIGMOID: for (int i = 0; i < n; i++) out[oo + i] = (float) sigmoid(x[xo + i]); break;
+            case SIGMOID: for (int i = 0; i < n; i++) out[oo + i] = (float) FloatMath.sigmoid(x[xo + i]); break;
             case TANH: Tanh.apply(x, xo, out, oo, n); break; // vector lanes and threads: most of a tanh network's values
             case RELU: for (int i = 0; i < n; i++) out[oo + i] = Math.max(x[xo + i], 0f); break; // branch-free; NaN stays NaN
-            case SOFTPLUS: for (int i = 0; i < n; i++) out[oo + i] = (float) softplus(x[xo + i]); break;
-            case LOG_COSH: for (int i = 0; i < n; i++) out[oo + i] = (float) logCosh(x[xo + i]); break;
+            case SOFTPLUS: for (int i = 0; i < n; i++) out[oo + i] = (float) FloatMath.softplus(x[xo + i]); break;
+            case LOG_COSH: for (int i = 0; i < n; i++) out[oo + i] = (float) FloatMath.logCosh(x[xo + i]); break;
             case ROUND: for (int i = 0; i < n; i++) out[oo + i] = (float) Math.rint(x[xo + i]); break;
             case FLOOR: for (int i = 0; i < n; i++) out[oo + i] = (float) Math.floor(x[xo + i]); break;
             default: throw new AssertionError(op);
@@ -79,8 +79,8 @@ public final class Elementwise {
                     out[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & keep);
                 }
                 break;
-            case SOFTPLUS: for (int i = 0; i < n; i++) out[i] = (float) (g[i] * sigmoid(x[i])); break;
-            case LOG_COSH: for (int i = 0; i < n; i++) out[i] = (float) (g[i] * Math.tanh(x[i])); break;
+            case SOFTPLUS: for (int i = 0; i < n; i++) out[i] = (float) (g[i] * FloatMath.sigmoid(x[i])); break;
+            case LOG_COSH: for (int i = 0; i < n; i++) out[i] = (float) (g[i] * FloatMath.tanh(x[i])); break;
             default: throw new IllegalArgumentException("unaryGrad: " + op + " has no gradient");
         }
     }
@@ -122,9 +122,16 @@ public final class Elementwise {
         return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
     }
 
-    /** log(cosh x) = |x| + log1p(e^-2|x|) − log 2, finite for every finite x. */
+    /**
+     * log(cosh x), finite for every finite x: |x| + log1p(e^-2|x|) − log 2, whose subtraction cancels
+     * for small |x| (at 1e-6 only four digits would survive), so below |x| = 0.5 it is log1p(2·sinh²(x/2)).
+     */
     public static double logCosh(double x) {
         double a = Math.abs(x);
+        if (a < 0.5) {
+            double sh = Math.sinh(0.5 * a);
+            return Math.log1p(2.0 * sh * sh);
+        }
         return a + Math.log1p(Math.exp(-2.0 * a)) - LOG2;
     }
 

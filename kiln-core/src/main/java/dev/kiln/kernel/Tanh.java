@@ -3,7 +3,7 @@ package dev.kiln.kernel;
 /**
  * float32 tanh over arrays, the activation of most of a small tanh network's values: on the Vector API
  * (lanewise TANH) where the module is present, else a scalar formula through the intrinsic
- * {@code Math.exp}; long arrays are split over {@link Parallelism}'s threads. Both are within one float
+ * {@link FloatMath#tanh}; long arrays are split over {@link Parallelism}'s threads. Both are within one float
  * ulp of {@code (float) Math.tanh}.
  */
 final class Tanh {
@@ -32,19 +32,6 @@ final class Tanh {
             vector.tanh(x, xo + from, y, yo + from, to - from);
             return;
         }
-        for (int i = from; i < to; i++) y[yo + i] = (float) scalar(x[xo + i]);
-    }
-
-    /**
-     * tanh for float32 results through the fast (intrinsic) {@code Math.exp}: {@code Math.tanh} costs
-     * about 40 ns a value on JDK 17. {@code tanh|x| = 1 − 2/(e^{2|x|} + 1)} loses about 1e-16/|x| relative
-     * to cancellation, so below |x| = 4e-4 the series {@code x − x³/3} (error below 3e-14 relative) takes
-     * over; beyond 20 the value is ±1 in double. Both errors are far below float32's 6e-8.
-     */
-    static double scalar(double x) {
-        double a = Math.abs(x);
-        if (a < 4e-4) return x * (1.0 - x * x / 3.0); // keeps the sign of zero
-        double t = a > 20.0 ? 1.0 : 1.0 - 2.0 / (Math.exp(2.0 * a) + 1.0);
-        return x < 0 ? -t : t;
+        for (int i = from; i < to; i++) y[yo + i] = (float) FloatMath.tanh(x[xo + i]);
     }
 }

@@ -1,5 +1,7 @@
 package dev.kiln.tensor;
 
+import dev.kiln.kernel.FloatMath;
+
 /**
  * Softmax cross-entropy from logits as one graph node, {@code −Σ_k t_k · logSoftmax(z)_k} over the last
  * axis: the arithmetic of {@code t.mul(z.logSoftmax(-1)).sum(-1).neg()} step for step (log-softmax
@@ -61,10 +63,10 @@ final class CrossEntropyFunctions {
             double shift = Double.isInfinite(max) ? 0.0 : max;
             double sum = 0;
             for (int k = 0; k < len; k++) {
-                e[k] = Math.exp(z[base + k] - shift);
+                e[k] = FloatMath.exp(z[base + k] - shift);
                 sum += e[k];
             }
-            double logS = Math.log(sum);
+            double logS = FloatMath.log(sum);
             double acc = 0;
             for (int k = 0; k < len; k++) {
                 float lp = (float) (z[base + k] - shift - logS);

@@ -1,6 +1,7 @@
 package dev.kiln.tensor;
 
 import dev.kiln.kernel.Elementwise;
+import dev.kiln.kernel.FloatMath;
 import dev.kiln.kernel.MatMul;
 import dev.kiln.kernel.Reduce;
 import dev.kiln.kernel.Relu;
@@ -519,6 +520,7 @@ final class Functions {
         int[] od = new int[d.length - 1];
         for (int i = 0, j = 0; i < d.length; i++) if (i != ax) od[j++] = d[i];
         Tensor out = Tensor.empty(DType.INT32, Shape.wrap(od));
+        boolean f32 = x.f != null;   // float32 results: the float-grade exponential, as lastAxisFloat
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
                 int base = o * len * inner + i;
@@ -535,6 +537,8 @@ final class Functions {
     }
 
     // ------------------------------------------------------------------ softmax family
+
+    private static double exp(boolean f32, double x) { return f32 ? FloatMath.exp(x) : Math.exp(x); }
 
     /** softmax, logSoftmax and logSumExp over one axis, computed stably (shifted by the maximum) in double. */
     static Tensor softmaxFamily(Op op, Tensor x0, int axis, boolean keepdims) {
@@ -553,6 +557,7 @@ final class Functions {
         if (inner == 1 && x.f != null && len > 0) {
             return lastAxisFloat(op, x, out, outer, len, ax, d, keepdims);
         }
+        boolean f32 = x.f != null;   // float32 results: the float-grade exponential, as lastAxisFloat
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
                 int base = o * len * inner + i;
@@ -560,12 +565,12 @@ final class Functions {
                 for (int k = 0; k < len; k++) max = Math.max(max, x.getFlat(base + k * inner));
                 double shift = Double.isInfinite(max) ? 0.0 : max;
                 double s = 0;
-                for (int k = 0; k < len; k++) s += Math.exp(x.getFlat(base + k * inner) - shift);
-                double logS = Math.log(s);
+                for (int k = 0; k < len; k++) s += exp(f32, x.getFlat(base + k * inner) - shift);
+                double logS = f32 ? FloatMath.log(s) : Math.log(s);
                 if (reduces) {
                     out.setFlat(o * inner + i, shift + logS);
                 } else if (op == Op.SOFTMAX) {
-                    for (int k = 0; k < len; k++) out.setFlat(base + k * inner, Math.exp(x.getFlat(base + k * inner) - shift) / s);
+                    for (int k = 0; k < len; k++) out.setFlat(base + k * inner, exp(f32, x.getFlat(base + k * inner) - shift) / s);
                 } else {
                     for (int k = 0; k < len; k++) out.setFlat(base + k * inner, x.getFlat(base + k * inner) - shift - logS);
                 }
@@ -603,10 +608,10 @@ final class Functions {
             double shift = Double.isInfinite(max) ? 0.0 : max;
             double sum = 0;
             for (int k = 0; k < len; k++) {
-                e[k] = Math.exp(xs[base + k] - shift);
+                e[k] = FloatMath.exp(xs[base + k] - shift);
                 sum += e[k];
             }
-            double logS = Math.log(sum);
+            double logS = FloatMath.log(sum);
             if (op == Op.LOG_SUM_EXP) {
                 os[o] = (float) (shift + logS);
             } else if (op == Op.SOFTMAX) {
@@ -643,7 +648,7 @@ final class Functions {
                     if (probs != null) {
                         for (int k = 0; k < len; k++) gxs[base + k] = gs[base + k] - probs[base + k] * s;
                     } else {
-                        for (int k = 0; k < len; k++) gxs[base + k] = gs[base + k] - (float) Math.exp(os[base + k]) * s;
+                        for (int k = 0; k < len; k++) gxs[base + k] = gs[base + k] - (float) FloatMath.exp(os[base + k]) * s;
                     }
                 }
             }
