@@ -23,12 +23,15 @@ final class SmallFloatGemm {
     /** Below this many elements a rearranged operand goes to scratch. */
     static final int SCRATCH = 4096;
 
-    /** The plain-Java loop forms, always available. */
-    static final SmallFloatKernel PLAIN = new SmallFloatKernel() {
+    /** The plain-Java loop forms, always available ({@link PlainSmallFloatKernel}). */
+    static final SmallFloatKernel PLAIN = PlainSmallFloatKernel.INSTANCE;
+
+    /** Dot products one scalar sum at a time, for C of one or two columns (no rearranging pays off there). */
+    static final SmallFloatKernel PLAIN_DOTS = new SmallFloatKernel() {
         @Override
         public void rowsTimesB(int m, int n, int k, float[] a, int aOff, int ais, int aps,
                                float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
-            SmallFloatGemm.rowsTimesB(m, n, k, a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, accumulate);
+            PLAIN.rowsTimesB(m, n, k, a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, accumulate);
         }
 
         @Override
@@ -61,7 +64,9 @@ final class SmallFloatGemm {
         int ais = transA ? 1 : lda;
         int aps = transA ? lda : 1;
         if (n >= WIDE) {
-            if (transB) {
+            if (transB && kern == PLAIN) {
+                PlainSmallFloatKernel.INSTANCE.rowsTimesBt(m, n, k, a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, accumulate);
+            } else if (transB) {
                 float[] bt = Workspace.get().floats(Workspace.SMALL, k * n);
                 transposeInto(b, bOff, ldb, n, k, bt);
                 kern.rowsTimesB(m, n, k, a, aOff, ais, aps, bt, 0, n, c, cOff, ldc, accumulate);
@@ -142,59 +147,6 @@ final class SmallFloatGemm {
             for (int p = 0; p < k; p++) {
                 int dp = p * n;
                 for (int j = 0; j < n; j++) dst[dp + j] = b[bOff + j * ldb + p];
-            }
-        }
-    }
-
-    /** C[i,:] (+)= Σ_p A(i,p)·B[p,:], with A(i,p) = a[aOff + i·ais + p·aps]. */
-    static void rowsTimesB(int m, int n, int k, float[] a, int aOff, int ais, int aps,
-                           float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
-        for (int i = 0; i < m; i++) {
-            int ci = cOff + i * ldc;
-            int ai = aOff + i * ais;
-            int p = 0;
-            if (!accumulate) {
-                // the first pass stores, so C is never cleared separately
-                int first = Math.min(k, 4);
-                int b0 = bOff;
-                float a0 = a[ai];
-                if (first == 1) {
-                    for (int j = 0; j < n; j++) c[ci + j] = a0 * b[b0 + j];
-                } else if (first == 2) {
-                    float a1 = a[ai + aps];
-                    int b1 = b0 + ldb;
-                    for (int j = 0; j < n; j++) c[ci + j] = a0 * b[b0 + j] + a1 * b[b1 + j];
-                } else if (first == 3) {
-                    float a1 = a[ai + aps], a2 = a[ai + 2 * aps];
-                    int b1 = b0 + ldb, b2 = b1 + ldb;
-                    for (int j = 0; j < n; j++) c[ci + j] = a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j];
-                } else {
-                    float a1 = a[ai + aps], a2 = a[ai + 2 * aps], a3 = a[ai + 3 * aps];
-                    int b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb;
-                    for (int j = 0; j < n; j++) {
-                        c[ci + j] = a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
-                    }
-                }
-                p = first;
-            }
-            for (; p + 3 < k; p += 4) {
-                float a0 = a[ai + p * aps], a1 = a[ai + (p + 1) * aps];
-                float a2 = a[ai + (p + 2) * aps], a3 = a[ai + (p + 3) * aps];
-                int b0 = bOff + p * ldb, b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
-                }
-            }
-            if (p + 1 < k) {
-                float a0 = a[ai + p * aps], a1 = a[ai + (p + 1) * aps];
-                int b0 = bOff + p * ldb, b1 = b0 + ldb;
-                for (int j = 0; j < n; j++) c[ci + j] += a0 * b[b0 + j] + a1 * b[b1 + j];
-                p += 2;
-            }
-            if (p < k) {
-                float a0 = a[ai + p * aps];
-                int b0 = bOff + p * ldb;
-                for (int j = 0; j < n; j++) c[ci + j] += a0 * b[b0 + j];
             }
         }
     }

@@ -18,6 +18,9 @@ final class Workspace {
     private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
 
     private final float[][] floats = new float[6][];
+    /** Rows of a tiny product's B, each its own array ({@link PlainSmallFloatKernel}). */
+    private float[][] rows = new float[0][];
+    private int rowLength;
     private final double[][] doubles = new double[6][];
 
     private Workspace() {}
@@ -44,5 +47,20 @@ final class Workspace {
             doubles[slot] = d;
         }
         return d;
+    }
+
+    /**
+     * {@code count} float arrays of at least {@code length} elements each, for the rows of a tiny
+     * product's operand (contents undefined); the arrays are kept and reused by later calls.
+     */
+    float[][] rows(int count, int length) {
+        if (rows.length < count || rowLength < length) {
+            int len = Math.max(length, rowLength);
+            float[][] r = new float[Math.max(count, rows.length)][];
+            for (int i = 0; i < r.length; i++) r[i] = new float[len];
+            rows = r;
+            rowLength = len;
+        }
+        return rows;
     }
 }
