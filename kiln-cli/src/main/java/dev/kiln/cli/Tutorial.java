@@ -76,24 +76,24 @@ public final class Tutorial {
     }
 
     /**
-     * Runs the selected experiments and writes every output, drawing each picture on a second thread while
-     * the next experiment trains (pictures cost about as much as the training on this study's scale).
+     * Runs the selected experiments, then writes every output, the pictures drawn on all cores at once.
+     * Nothing is drawn while an experiment trains: drawing competes for the cores (and for the JIT's
+     * compiler threads, which the first experiments need most) and would slow the training it measures.
      */
     public static List<Summary> runAndWrite(Options options, StudyData data, Progress progress, Path out) {
         createDirectory(out);
-        ExecutorService painter = Executors.newSingleThreadExecutor(r -> {
+        List<Summary> rows = run(options, data, progress);
+        int threads = Math.max(1, Math.min(rows.size() + 1, Runtime.getRuntime().availableProcessors()));
+        ExecutorService painters = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "kiln-plots");
             t.setDaemon(true);
             return t;
         });
         try {
             List<Future<?>> pictures = new ArrayList<>();
-            pictures.add(painter.submit(() -> Figure.save(datasets(data), out.resolve("datasets.png"))));
-            List<Summary> rows = new ArrayList<>();
-            for (Experiment e : Experiments.select(options.experiments())) {
-                Summary s = Summary.of(runs(e, options, data, progress));
-                rows.add(s);
-                pictures.add(painter.submit(() -> learningCurves(s).save(out.resolve(e.id() + ".png"))));
+            pictures.add(painters.submit(() -> Figure.save(datasets(data), out.resolve("datasets.png"))));
+            for (Summary s : rows) {
+                pictures.add(painters.submit(() -> learningCurves(s).save(out.resolve(s.experiment().id() + ".png"))));
             }
             writeText(out.resolve("results.json"), ResultsJson.write(rows));
             writeText(out.resolve("report.html"), HtmlReport.write(rows));
@@ -102,7 +102,7 @@ public final class Tutorial {
             }
             return rows;
         } finally {
-            painter.shutdownNow();
+            painters.shutdownNow();
         }
     }
 

@@ -8,8 +8,9 @@ package dev.kiln.kernel;
  * row of C at {@code c[ci + j]} beside a row of B at {@code b[bp + j]} stays scalar. So B's rows are
  * first copied into arrays of their own ({@link Workspace#rows}, k·n copies against m·n·k
  * multiply-adds) and each row of C is accumulated in a scratch row: every access in the inner loop is
- * then {@code x[j]}. The multiply-adds are grouped as in a plain loop over p (up to four rows of B a
- * pass), so the results do not depend on which form ran.
+ * then {@code x[j]}. Each pass adds up to four rows of B, {@code acc += a0·r0 + a1·r1 + a2·r2 + a3·r3};
+ * one loop form for every k keeps the compiled code the same from shape to shape (no recompilation when
+ * a new layer size takes a branch the profile had not seen).
  *
  * <p>Dot products (C narrower than {@link SmallFloatGemm#WIDE} columns, A's rows contiguous) are
  * computed as Cᵀ = Bᵀ·Aᵀ in the rows form when C has at least three columns: the copy of Aᵀ (m·k) is
@@ -68,31 +69,10 @@ final class PlainSmallFloatKernel implements SmallFloatKernel {
         for (int i = 0; i < m; i++) {
             int ai = aOff + i * ais;
             int ci = cOff + i * cis;
+            // C's row, or zeros (0 + x is x exactly, so the first pass needs no form of its own)
+            if (accumulate) load(c, ci, cjs, acc, n);
+            else java.util.Arrays.fill(acc, 0, n, 0f);
             int p = 0;
-            if (accumulate) {
-                load(c, ci, cjs, acc, n);
-            } else {
-                // the first pass stores, so the scratch row is never cleared separately
-                int first = Math.min(k, 4);
-                float a0 = a[ai];
-                float[] r0 = rows[0];
-                if (first == 1) {
-                    for (int j = 0; j < n; j++) acc[j] = a0 * r0[j];
-                } else if (first == 2) {
-                    float a1 = a[ai + aps];
-                    float[] r1 = rows[1];
-                    for (int j = 0; j < n; j++) acc[j] = a0 * r0[j] + a1 * r1[j];
-                } else if (first == 3) {
-                    float a1 = a[ai + aps], a2 = a[ai + 2 * aps];
-                    float[] r1 = rows[1], r2 = rows[2];
-                    for (int j = 0; j < n; j++) acc[j] = a0 * r0[j] + a1 * r1[j] + a2 * r2[j];
-                } else {
-                    float a1 = a[ai + aps], a2 = a[ai + 2 * aps], a3 = a[ai + 3 * aps];
-                    float[] r1 = rows[1], r2 = rows[2], r3 = rows[3];
-                    for (int j = 0; j < n; j++) acc[j] = a0 * r0[j] + a1 * r1[j] + a2 * r2[j] + a3 * r3[j];
-                }
-                p = first;
-            }
             for (; p + 3 < k; p += 4) {
                 int o = ai + p * aps;
                 float a0 = a[o], a1 = a[o + aps], a2 = a[o + 2 * aps], a3 = a[o + 3 * aps];
