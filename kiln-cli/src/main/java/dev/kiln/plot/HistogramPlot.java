@@ -94,8 +94,8 @@ public final class HistogramPlot extends Plot<HistogramPlot> {
         style(chart.getStyler());
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setXAxisDecimalPattern("0.##");
-        chart.getStyler().setYAxisDecimalPattern("0");
+        chart.setCustomXAxisTickLabelsFormatter(decimals(2));
+        chart.setCustomYAxisTickLabelsFormatter(decimals(0));
         XYSeries s = chart.addSeries("count", x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
         s.setMarker(SeriesMarkers.NONE);

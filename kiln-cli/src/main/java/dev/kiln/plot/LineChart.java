@@ -78,6 +78,11 @@ public final class LineChart extends Plot<LineChart> {
         }
         if (logY) {
             chart.getStyler().setYAxisDecimalPattern("0.##E0");
+        } else {
+            chart.setCustomYAxisTickLabelsFormatter(decimals(3));
+        }
+        if (!logX) {
+            chart.setCustomXAxisTickLabelsFormatter(decimals(3));
         }
         // XChart puts a tick on nearly every integer x (epochs); a dozen labels are readable.
         chart.getStyler().setXAxisMaxLabelCount(12);

@@ -81,6 +81,7 @@ public final class ScatterPlot extends Plot<ScatterPlot> {
         style(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(markerSize);
+        plainTicks(chart);
         TreeMap<Integer, List<Integer>> byClass = new TreeMap<>();
         for (int i = 0; i < classes.length; i++) {
             byClass.computeIfAbsent(classes[i], k -> new ArrayList<>()).add(i);
