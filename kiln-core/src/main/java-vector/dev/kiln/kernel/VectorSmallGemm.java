@@ -1,7 +1,7 @@
 package dev.kiln.kernel;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,6 +20,8 @@ final class VectorSmallGemm implements SmallFloatKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
     private static final int V = S.length();
     static final VectorSmallGemm INSTANCE = new VectorSmallGemm();
+    /** Shuffles that bring lane i + w to lane i, for w = V/2, V/4, …, 1 ({@link #sumLanes}). */
+    private static final VectorShuffle<Float>[] HALVES = halves();
 
     private VectorSmallGemm() {}
 
@@ -232,9 +234,9 @@ final class VectorSmallGemm implements SmallFloatKernel {
                     s02 = x0.fma(u, s02);
                     s12 = x1.fma(u, s12);
                 }
-                float r00 = s00.reduceLanes(VectorOperators.ADD), r01 = s01.reduceLanes(VectorOperators.ADD);
-                float r02 = s02.reduceLanes(VectorOperators.ADD), r10 = s10.reduceLanes(VectorOperators.ADD);
-                float r11 = s11.reduceLanes(VectorOperators.ADD), r12 = s12.reduceLanes(VectorOperators.ADD);
+                float r00 = sumLanes(s00), r01 = sumLanes(s01);
+                float r02 = sumLanes(s02), r10 = sumLanes(s10);
+                float r11 = sumLanes(s11), r12 = sumLanes(s12);
                 for (int p = kv; p < k; p++) {
                     float x0 = a[a0 + p], x1 = a[a1 + p];
                     float u = bt[b0 + p], v = bt[b1 + p], w = bt[b2 + p];
@@ -257,7 +259,7 @@ final class VectorSmallGemm implements SmallFloatKernel {
                     s0 = FloatVector.fromArray(S, a, a0 + p).fma(u, s0);
                     s1 = FloatVector.fromArray(S, a, a1 + p).fma(u, s1);
                 }
-                float r0 = s0.reduceLanes(VectorOperators.ADD), r1 = s1.reduceLanes(VectorOperators.ADD);
+                float r0 = sumLanes(s0), r1 = sumLanes(s1);
                 for (int p = kv; p < k; p++) {
                     r0 += a[a0 + p] * bt[b0 + p];
                     r1 += a[a1 + p] * bt[b0 + p];
@@ -275,10 +277,29 @@ final class VectorSmallGemm implements SmallFloatKernel {
                 for (int p = 0; p < kv; p += V) {
                     s0 = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, bt, b0 + p), s0);
                 }
-                float r0 = s0.reduceLanes(VectorOperators.ADD);
+                float r0 = sumLanes(s0);
                 for (int p = kv; p < k; p++) r0 += a[ai + p] * bt[b0 + p];
                 c[ci + j] = accumulate ? c[ci + j] + r0 : r0;
             }
         }
+    }
+
+    /**
+     * The sum of v's lanes in one fixed order: halves added lanewise until one lane is left. Not
+     * {@code reduceLanes(ADD)}, whose order is unspecified and differs between the JIT's intrinsic and
+     * the interpreted fallback: the same product would then round differently before and after
+     * compilation (a model's predict and call disagreeing in the last bit).
+     */
+    static float sumLanes(FloatVector v) {
+        for (VectorShuffle<Float> h : HALVES) v = v.add(v.rearrange(h));
+        return v.lane(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[] halves() {
+        int levels = Integer.numberOfTrailingZeros(V);
+        VectorShuffle<Float>[] h = new VectorShuffle[levels];
+        for (int l = 0, w = V / 2; w >= 1; l++, w /= 2) h[l] = VectorShuffle.iota(S, w, 1, true);
+        return h;
     }
 }
