@@ -5,7 +5,8 @@
 # (fresh JIT), seeds 2..R+1 the warm ones; also the wall time of the whole process (JVM start, data,
 # training, plots, report) for the default command (all eleven, one seed). PyTorch: the peer script
 # bench/peers/tutorial_torch.py (eager loop, --threads 1, its best configuration here) with --repeats R.
-# Timed on both sides: model construction + training + train/test evaluation, per experiment.
+# Timed on both sides: model construction + training + train/test evaluation, per experiment; peak
+# memory (resident set) of the whole processes where GNU time (/usr/bin/time) is installed.
 #
 # Usage: bench/tutorial-compare.sh [--repeats R] [--no-build] [--no-torch] [--out DIR]
 # Kiln runs through ./kiln (KILN_VECTOR and KILN_JAVA_OPTS pass through to it).
@@ -55,10 +56,16 @@ echo "# date: $(date -u '+%Y-%m-%d %H:%M UTC')   cores: $(nproc)   cpu: $(grep -
 echo "# java: $("$JAVA" -version 2>&1 | head -1)"
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+# Peak memory (resident set) of a whole process, where GNU time is installed (Debian's package `time`).
+peak() {
+  local file="$1"; shift
+  if [[ -x /usr/bin/time ]]; then /usr/bin/time -f %M -o "$file" "$@"; else "$@"; fi
+}
+
 # 1. Whole process, the README's command (all eleven, one seed), R times.
 for r in $(seq 1 "$REPEATS"); do
   t0=$(now)
-  "${KILN[@]}" tutorial --quiet --format json --out "$OUT/kiln-all" > "$OUT/kiln-all-$r.json" 2> "$OUT/kiln-all-$r.err"
+  peak "$OUT/kiln-all-$r.rss" "${KILN[@]}" tutorial --quiet --format json --out "$OUT/kiln-all" > "$OUT/kiln-all-$r.json" 2> "$OUT/kiln-all-$r.err"
   t1=$(now)
   echo "$t0 $t1" > "$OUT/kiln-all-$r.wall"
 done
@@ -79,7 +86,7 @@ if [[ "$TORCH" == 1 ]]; then
     echo "# generating the peer's data into $BENCH_DATA" >&2
     "$PYTHON" "$HERE/peers/gen_data.py" "$BENCH_DATA" > /dev/null
   fi
-  "$PYTHON" "$HERE/peers/tutorial_torch.py" --threads 1 --repeats "$REPEATS" --json "$OUT/torch.json" > "$OUT/torch.txt"
+  peak "$OUT/torch.rss" "$PYTHON" "$HERE/peers/tutorial_torch.py" --threads 1 --repeats "$REPEATS" --json "$OUT/torch.json" > "$OUT/torch.txt"
 fi
 
 "$PYTHON" - "$OUT" "$REPEATS" "$TORCH" <<'PY'
@@ -90,9 +97,18 @@ for r in range(1, reps + 1):
     t0, t1 = map(float, open(os.path.join(out, f"kiln-all-{r}.wall")).read().split())
     walls.append(t1 - t0)
     trains.append(sum(e["train_seconds"] for e in json.load(open(os.path.join(out, f"kiln-all-{r}.json")))["experiments"]))
+def peak_mib(name):
+    p = os.path.join(out, name)
+    try:
+        return int(open(p).read().split()[-1]) / 1024
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+rss = [peak_mib(f"kiln-all-{r}.rss") for r in range(1, reps + 1)]
 print(f"Kiln, `kiln tutorial` (all eleven, one seed), {reps} processes: whole process "
       f"median {statistics.median(walls):.2f} s (min {min(walls):.2f}); training time median "
-      f"{statistics.median(trains):.3f} s (min {min(trains):.3f})")
+      f"{statistics.median(trains):.3f} s (min {min(trains):.3f}); peak memory {max(rss):.0f} MiB")
+if torch:
+    print(f"PyTorch peer process (the nine experiments, --repeats {reps}): peak memory {peak_mib('torch.rss'):.0f} MiB")
 # per-run seconds from the progress lines: "<id> seed <s>  train .. test .. (<sec> s)"
 runs = {}
 for line in open(os.path.join(out, "kiln-nine.log")):
