@@ -83,6 +83,7 @@ final class PlaneConv {
         int k = g.patchSize(), co = g.outC;
         float[] wT = new float[co * k];
         Conv.transposeInto(w, 0, k, co, wT, 0);
+        float[] w4 = groupByFour(wT, co, k);
         ConvKernel kern = VECTOR;
         BatchChunks.run(g.batch, (chunk, b0, b1) -> {
             float[] xp = Scratch.floats(XP, l.inLen);
@@ -90,7 +91,7 @@ final class PlaneConv {
             java.util.Arrays.fill(xp, 0, l.inLen, 0f); // the borders stay zero: pad() rewrites only the interior
             for (int b = b0; b < b1; b++) {
                 pad(g, l, x, b, xp);
-                kern.correlate(xp, l.inOff, k, wT, co, out, l.outLen, l.outLen);
+                kern.correlate(xp, l.inOff, k, w4, co, out, l.outLen, l.outLen);
                 unplane(g, l, out, bias, y, b);
                 f.apply(y, b * g.pixels() * co, (b + 1) * g.pixels() * co);
             }
@@ -115,6 +116,7 @@ final class PlaneConv {
                 for (int o = 0; o < co; o++) wFlip[c * taps + t * co + o] = w[(t * ci + c) * co + o];
             }
         }
+        float[] wFlip4 = groupByFour(wFlip, ci, taps);
         ConvKernel kern = VECTOR;
         float[][] partial = new float[BatchChunks.count(g.batch)][]; // dwᵀ of each chunk, added in chunk order
         double[][] biasPartial = new double[BatchChunks.count(g.batch)][];
@@ -134,7 +136,7 @@ final class PlaneConv {
                     kern.correlateGrad(xp, l.inOff, k, dyp, l.margin, l.margin + l.planeLen, co, l.outLen, dwT);
                 }
                 if (dxp != null) {
-                    kern.correlate(dyp, l.dyOff, taps, wFlip, ci, dxp, l.planeLen, l.planeLen);
+                    kern.correlate(dyp, l.dyOff, taps, wFlip4, ci, dxp, l.planeLen, l.planeLen);
                     unpad(g, l, dxp, dx, b);
                 }
             }
@@ -158,6 +160,21 @@ final class PlaneConv {
             }
             for (int o = 0; o < co; o++) db[o] = (float) total[o];
         }
+    }
+
+    /**
+     * Channel-major weights {@code w[o·taps + j]} in the layout {@link ConvKernel#correlate} reads: the
+     * channels in groups of four with a tap's four weights side by side, then the {@code outCh % 4} last
+     * channels channel-major.
+     */
+    static float[] groupByFour(float[] w, int outCh, int taps) {
+        float[] grouped = w.clone();
+        for (int o = 0; o + 3 < outCh; o += 4) {
+            for (int j = 0; j < taps; j++) {
+                for (int c = 0; c < 4; c++) grouped[o * taps + 4 * j + c] = w[(o + c) * taps + j];
+            }
+        }
+        return grouped;
     }
 
     /** Image b of x (H, W, C) into the interior of the planes (C, hp, wp) at (padTop, padLeft); borders untouched. */
