@@ -180,6 +180,10 @@ final class PlaneConv {
     /** Image b of x (H, W, C) into the interior of the planes (C, hp, wp) at (padTop, padLeft); borders untouched. */
     private static void pad(Conv.Geometry g, Layout l, float[] x, int b, float[] xp) {
         int c = g.inC, xb = b * g.inH * g.inW * c;
+        if (l.wp == g.inW && l.hp == g.inH) { // no padding: a channel's plane is its pixels in order
+            for (int ci = 0; ci < c; ci++) strided(x, xb + ci, c, xp, ci * l.plane, g.inH * g.inW);
+            return;
+        }
         for (int iy = 0; iy < g.inH; iy++) {
             for (int ci = 0; ci < c; ci++) {
                 int dst = ci * l.plane + (iy + g.padTop) * l.wp + g.padLeft, src = xb + iy * g.inW * c + ci;
@@ -219,6 +223,36 @@ final class PlaneConv {
         }
     }
 
+    /**
+     * {@code dst[d + i] = src[s + i·stride]} for i in [0, n): one long loop per channel, with the common
+     * strides as constants so that the JIT drops the per-element multiply and bounds check (with a variable
+     * stride JDK 17 keeps both: about 2.5 cycles a value).
+     */
+    static void strided(float[] src, int s, int stride, float[] dst, int d, int n) {
+        switch (stride) {
+            case 1: System.arraycopy(src, s, dst, d, n); break;
+            case 2: for (int i = 0; i < n; i++) dst[d + i] = src[s + 2 * i]; break;
+            case 3: for (int i = 0; i < n; i++) dst[d + i] = src[s + 3 * i]; break;
+            case 4: for (int i = 0; i < n; i++) dst[d + i] = src[s + 4 * i]; break;
+            case 8: for (int i = 0; i < n; i++) dst[d + i] = src[s + 8 * i]; break;
+            case 16: for (int i = 0; i < n; i++) dst[d + i] = src[s + 16 * i]; break;
+            default: for (int i = 0; i < n; i++) dst[d + i] = src[s + stride * i];
+        }
+    }
+
+    /** {@code dst[d + i·stride] = src[s + i]} for i in [0, n), the inverse of {@link #strided}. */
+    static void interleave(float[] src, int s, float[] dst, int d, int stride, int n) {
+        switch (stride) {
+            case 1: System.arraycopy(src, s, dst, d, n); break;
+            case 2: for (int i = 0; i < n; i++) dst[d + 2 * i] = src[s + i]; break;
+            case 3: for (int i = 0; i < n; i++) dst[d + 3 * i] = src[s + i]; break;
+            case 4: for (int i = 0; i < n; i++) dst[d + 4 * i] = src[s + i]; break;
+            case 8: for (int i = 0; i < n; i++) dst[d + 8 * i] = src[s + i]; break;
+            case 16: for (int i = 0; i < n; i++) dst[d + 16 * i] = src[s + i]; break;
+            default: for (int i = 0; i < n; i++) dst[d + stride * i] = src[s + i];
+        }
+    }
+
     /** Image b of dy (outH, outW, outC) into the gradient planes after their margin; the other entries stay zero. */
     private static void toPlanes(Conv.Geometry g, Layout l, float[] dy, int b, float[] dyp) {
         int co = g.outC, yb = b * g.pixels() * co, stride = l.margin + l.planeLen;
@@ -253,6 +287,10 @@ final class PlaneConv {
     /** The interior of the input-gradient planes (C, hp, wp) to image b of dx (H, W, C). */
     private static void unpad(Conv.Geometry g, Layout l, float[] dxp, float[] dx, int b) {
         int c = g.inC, xb = b * g.inH * g.inW * c;
+        if (l.wp == g.inW && l.hp == g.inH) { // no padding: a channel's plane is its pixels in order
+            for (int ci = 0; ci < c; ci++) interleave(dxp, ci * l.planeLen, dx, xb + ci, c, g.inH * g.inW);
+            return;
+        }
         for (int iy = 0; iy < g.inH; iy++) {
             for (int ci = 0; ci < c; ci++) {
                 int src = ci * l.planeLen + (iy + g.padTop) * l.wp + g.padLeft, dst = xb + iy * g.inW * c + ci;
