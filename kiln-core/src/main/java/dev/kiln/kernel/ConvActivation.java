@@ -7,7 +7,7 @@ package dev.kiln.kernel;
  * gradient were each another pass over the whole batch on one thread, with two more tensors allocated.
  *
  * <p>{@code RELU}: f = max(z, 0), f' = 1 where y > 0 else 0. {@code TANH}: f' = 1 − y²; float32 tanh is
- * within one float ulp of {@code Math.tanh} (the Vector API's where the module is present).
+ * within one float ulp of {@code Math.tanh} ({@link Tanh}).
  */
 public enum ConvActivation {
     LINEAR, RELU, TANH;

@@ -12,8 +12,11 @@ interface ConvKernel {
     int BLOCK = 32;
 
     /**
-     * {@code out[o·outStride + q] = Σ_j w[o·taps + j] · in[off[j] + q]} for o in [0, outCh), q in [0, len);
-     * len is a multiple of {@link #BLOCK}, and every read stays inside {@code in}.
+     * {@code out[o·outStride + q] = Σ_j w(o, j) · in[off[j] + q]} for o in [0, outCh), q in [0, len);
+     * len is a multiple of {@link #BLOCK}, and every read stays inside {@code in}. The weights are grouped
+     * by four channels ({@link PlaneConv#groupByFour}): {@code w(o, j) = w[o₀·taps + 4j + (o − o₀)]} for
+     * the channels below {@code outCh − outCh % 4}, o₀ = o − o % 4, so that a tap's four weights are
+     * adjacent; {@code w(o, j) = w[o·taps + j]} for the last {@code outCh % 4}.
      */
     void correlate(float[] in, int[] off, int taps, float[] w, int outCh, float[] out, int outStride, int len);
 

@@ -1,8 +1,8 @@
 package dev.kiln.kernel;
 
 /**
- * float32 tanh over arrays, the activation of most of a small tanh network's values: on the Vector API
- * (lanewise TANH) where the module is present, else a scalar formula through the intrinsic
+ * float32 tanh over arrays, the activation of most of a small tanh network's values: in Vector API lanes
+ * (VectorConvKernel's FMA formula) where the module is present, else a scalar formula through
  * {@link FloatMath#tanh}; long arrays are split over {@link Parallelism}'s threads. Both are within one float
  * ulp of {@code (float) Math.tanh}.
  */

@@ -85,7 +85,10 @@ class ConvTest {
     void vectorPlaneKernelAgreesWithIm2colGemm() {
         org.junit.jupiter.api.Assumptions.assumeTrue(PlaneConv.vectorAvailable(),
                 "the JVM runs without jdk.incubator.vector (the default test run, with the module, runs this test)");
-        int[][] shapes = {{5, 28, 28, 1, 5, 5, 4, 1, 0}, {3, 11, 11, 8, 3, 3, 16, 1, 1}, {4, 9, 7, 3, 3, 2, 5, 2, 1}, {2, 6, 5, 2, 1, 1, 3, 1, 0}};
+        // valid padding with 1, 2, 3, 4, 5, 8 and 16 input channels copies whole planes at constant strides
+        int[][] shapes = {{5, 28, 28, 1, 5, 5, 4, 1, 0}, {3, 11, 11, 8, 3, 3, 16, 1, 1}, {4, 9, 7, 3, 3, 2, 5, 2, 1}, {2, 6, 5, 2, 1, 1, 3, 1, 0},
+                {3, 11, 11, 8, 3, 3, 16, 1, 0}, {2, 9, 8, 16, 3, 3, 4, 1, 0}, {2, 7, 6, 5, 2, 2, 4, 1, 0}, {2, 8, 9, 4, 3, 2, 8, 1, 0},
+                {2, 6, 7, 3, 3, 3, 2, 1, 0}};
         for (int[] s : shapes) {
             Conv.Geometry g = Conv.Geometry.of(s[0], s[1], s[2], s[3], s[4], s[5], s[6], new int[] {1, 1}, new int[] {s[7], s[7]}, s[8] == 1);
             SplittableRandom r = new SplittableRandom(s[1]);
