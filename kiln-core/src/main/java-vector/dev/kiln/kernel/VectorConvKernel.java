@@ -3,6 +3,7 @@ package dev.kiln.kernel;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -13,6 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorConvKernel implements ConvKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** For the fixed-order lane sums of the kernel gradient ({@link Lanes}). */
+    private static final VectorShuffle<Float>[] HALVES = Lanes.halves(S);
     private static final int V = S.length();
     static final VectorConvKernel INSTANCE = new VectorConvKernel();
 
@@ -122,14 +125,14 @@ final class VectorConvKernel implements ConvKernel {
             a30 = g.fma(x0, a30);
             a31 = g.fma(x1, a31);
         }
-        dw[r] += a00.reduceLanes(VectorOperators.ADD);
-        dw[r + 1] += a01.reduceLanes(VectorOperators.ADD);
-        dw[r + taps] += a10.reduceLanes(VectorOperators.ADD);
-        dw[r + taps + 1] += a11.reduceLanes(VectorOperators.ADD);
-        dw[r + 2 * taps] += a20.reduceLanes(VectorOperators.ADD);
-        dw[r + 2 * taps + 1] += a21.reduceLanes(VectorOperators.ADD);
-        dw[r + 3 * taps] += a30.reduceLanes(VectorOperators.ADD);
-        dw[r + 3 * taps + 1] += a31.reduceLanes(VectorOperators.ADD);
+        dw[r] += Lanes.sum(a00, HALVES);
+        dw[r + 1] += Lanes.sum(a01, HALVES);
+        dw[r + taps] += Lanes.sum(a10, HALVES);
+        dw[r + taps + 1] += Lanes.sum(a11, HALVES);
+        dw[r + 2 * taps] += Lanes.sum(a20, HALVES);
+        dw[r + 2 * taps + 1] += Lanes.sum(a21, HALVES);
+        dw[r + 3 * taps] += Lanes.sum(a30, HALVES);
+        dw[r + 3 * taps + 1] += Lanes.sum(a31, HALVES);
     }
 
     private static float dot(float[] a, int ao, float[] b, int bo, int len) {
@@ -137,7 +140,7 @@ final class VectorConvKernel implements ConvKernel {
         for (int q = 0; q < len; q += V) {
             acc = FloatVector.fromArray(S, a, ao + q).fma(FloatVector.fromArray(S, b, bo + q), acc);
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        return Lanes.sum(acc, HALVES);
     }
 
     @Override

@@ -21,7 +21,7 @@ final class VectorSmallGemm implements SmallFloatKernel {
     private static final int V = S.length();
     static final VectorSmallGemm INSTANCE = new VectorSmallGemm();
     /** Shuffles that bring lane i + w to lane i, for w = V/2, V/4, …, 1 ({@link #sumLanes}). */
-    private static final VectorShuffle<Float>[] HALVES = halves();
+    private static final VectorShuffle<Float>[] HALVES = Lanes.halves(S);
 
     private VectorSmallGemm() {}
 
@@ -284,22 +284,5 @@ final class VectorSmallGemm implements SmallFloatKernel {
         }
     }
 
-    /**
-     * The sum of v's lanes in one fixed order: halves added lanewise until one lane is left. Not
-     * {@code reduceLanes(ADD)}, whose order is unspecified and differs between the JIT's intrinsic and
-     * the interpreted fallback: the same product would then round differently before and after
-     * compilation (a model's predict and call disagreeing in the last bit).
-     */
-    static float sumLanes(FloatVector v) {
-        for (VectorShuffle<Float> h : HALVES) v = v.add(v.rearrange(h));
-        return v.lane(0);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static VectorShuffle<Float>[] halves() {
-        int levels = Integer.numberOfTrailingZeros(V);
-        VectorShuffle<Float>[] h = new VectorShuffle[levels];
-        for (int l = 0, w = V / 2; w >= 1; l++, w /= 2) h[l] = VectorShuffle.iota(S, w, 1, true);
-        return h;
-    }
+    static float sumLanes(FloatVector v) { return Lanes.sum(v, HALVES); }
 }
