@@ -46,10 +46,11 @@ final class PlainSmallFloatKernel implements SmallFloatKernel {
     public void dots(int m, int n, int k, float[] a, int aOff, int lda, float[] bt, int btOff, int ldbt,
                      float[] c, int cOff, int ldc, boolean accumulate) {
         if (n < 3) {
-            SmallFloatGemm.PLAIN_DOTS.dots(m, n, k, a, aOff, lda, bt, btOff, ldbt, c, cOff, ldc, accumulate);
+            // one or two columns: no rearranging pays off, one scalar sum per entry
+            SmallFloatGemm.narrow(m, n, k, a, aOff, lda, 1, bt, btOff, 1, ldbt, c, cOff, ldc, accumulate);
             return;
         }
-        // Cᵀ (n×m) = Btᵀ... as rows: Cᵀ[j,:] = Σ_p bt(j,p)·Aᵀ[p,:], Aᵀ's rows gathered from A's columns
+        // Cᵀ (n×m) in the rows form: Cᵀ[j,:] = Σ_p bt(j,p)·Aᵀ[p,:], Aᵀ's rows gathered from A's columns
         Workspace w = Workspace.get();
         float[][] rows = w.rows(k, m);
         for (int p = 0; p < k; p++) {

@@ -26,21 +26,6 @@ final class SmallFloatGemm {
     /** The plain-Java loop forms, always available ({@link PlainSmallFloatKernel}). */
     static final SmallFloatKernel PLAIN = PlainSmallFloatKernel.INSTANCE;
 
-    /** Dot products one scalar sum at a time, for C of one or two columns (no rearranging pays off there). */
-    static final SmallFloatKernel PLAIN_DOTS = new SmallFloatKernel() {
-        @Override
-        public void rowsTimesB(int m, int n, int k, float[] a, int aOff, int ais, int aps,
-                               float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
-            PLAIN.rowsTimesB(m, n, k, a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, accumulate);
-        }
-
-        @Override
-        public void dots(int m, int n, int k, float[] a, int aOff, int lda, float[] bt, int btOff, int ldbt,
-                         float[] c, int cOff, int ldc, boolean accumulate) {
-            narrow(m, n, k, a, aOff, lda, 1, bt, btOff, 1, ldbt, c, cOff, ldc, accumulate);
-        }
-    };
-
     private static final SmallFloatKernel VECTOR = (SmallFloatKernel) MatMul.loadVectorKernel("dev.kiln.kernel.VectorSmallGemm");
 
     private SmallFloatGemm() {}
@@ -156,7 +141,7 @@ final class SmallFloatGemm {
      * by three columns (twelve independent sums; seven loads per twelve multiply-adds), then the
      * leftover columns two or one at a time and the leftover rows one at a time.
      */
-    private static void narrow(int m, int n, int k, float[] a, int aOff, int ais, int aps,
+    static void narrow(int m, int n, int k, float[] a, int aOff, int ais, int aps,
                                float[] b, int bOff, int bps, int bjs, float[] c, int cOff, int ldc,
                                boolean accumulate) {
         int i = 0;
