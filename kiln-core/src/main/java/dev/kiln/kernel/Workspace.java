@@ -20,7 +20,6 @@ final class Workspace {
     private final float[][] floats = new float[6][];
     /** Rows of a tiny product's B, each its own array ({@link PlainSmallFloatKernel}). */
     private float[][] rows = new float[0][];
-    private int rowLength;
     private final double[][] doubles = new double[6][];
 
     private Workspace() {}
@@ -51,15 +50,13 @@ final class Workspace {
 
     /**
      * {@code count} float arrays of at least {@code length} elements each, for the rows of a tiny
-     * product's operand (contents undefined); the arrays are kept and reused by later calls.
+     * product's operand (contents undefined); kept and reused by later calls. Each row grows on its own,
+     * so a call with many short rows and one with a few long ones do not together keep many long rows.
      */
     float[][] rows(int count, int length) {
-        if (rows.length < count || rowLength < length) {
-            int len = Math.max(length, rowLength);
-            float[][] r = new float[Math.max(count, rows.length)][];
-            for (int i = 0; i < r.length; i++) r[i] = new float[len];
-            rows = r;
-            rowLength = len;
+        if (rows.length < count) rows = java.util.Arrays.copyOf(rows, count);
+        for (int i = 0; i < count; i++) {
+            if (rows[i] == null || rows[i].length < length) rows[i] = new float[length];
         }
         return rows;
     }
