@@ -1,9 +1,9 @@
 package dev.kiln.tensor;
 
+import dev.kiln.kernel.Affine;
 import dev.kiln.kernel.Elementwise;
 import dev.kiln.kernel.MatMul;
 import dev.kiln.kernel.Reduce;
-import dev.kiln.kernel.Relu;
 
 /**
  * The fused affine primitive of a dense layer, {@code act(x · W + b)}, as one graph node: the bias is
@@ -54,26 +54,14 @@ final class AffineFunctions {
         Tensor out = Tensor.empty(x.dtype, Shape.wrap(new int[] {m, units}));
         int n = out.size();
         if (out.f != null) {
-            if (bias != null) repeatRows(bias.f, out.f, m, units);
-            MatMul.sgemm(false, false, m, units, in, x.f, 0, in, kernel.f, 0, units, out.f, 0, units, bias != null);
-            if (activation == AffineActivation.RELU) Relu.forward(out.f, 0, out.f, 0, n);
-            else if (activation == AffineActivation.TANH) Elementwise.unary(Elementwise.Unary.TANH, out.f, 0, out.f, 0, n);
+            Affine.forward(x.f, m, in, kernel.f, bias == null ? null : bias.f, units, unaryOf(activation), out.f);
         } else {
-            if (bias != null) repeatRows(bias.d, out.d, m, units);
+            if (bias != null) Affine.repeatRows(bias.d, out.d, m, units);
             MatMul.dgemm(false, false, m, units, in, x.d, 0, in, kernel.d, 0, units, out.d, 0, units, bias != null);
             if (activation == AffineActivation.RELU) Elementwise.unary(Elementwise.Unary.RELU, out.d, 0, out.d, 0, n);
             else if (activation == AffineActivation.TANH) Elementwise.unary(Elementwise.Unary.TANH, out.d, 0, out.d, 0, n);
         }
         return Functions.record(out, Op.AFFINE, g -> backward(g, x, kernel, bias, activation, out), x, kernel, bias);
-    }
-
-    /** The bias in every row: one copy, then copies of the rows filled so far (log2(m) copies in all, not m). */
-    private static void repeatRows(Object bias, Object out, int m, int units) {
-        System.arraycopy(bias, 0, out, 0, units);
-        for (int filled = 1; filled < m; filled *= 2) {
-            int rows = Math.min(filled, m - filled);
-            System.arraycopy(out, 0, out, filled * units, rows * units);
-        }
     }
 
     /**
@@ -82,33 +70,30 @@ final class AffineFunctions {
      */
     private static Tensor[] backward(Tensor g, Tensor x, Tensor kernel, Tensor bias, AffineActivation activation, Tensor out) {
         int m = x.shape.dim(0), in = kernel.shape.dim(0), units = kernel.shape.dim(1);
-        int n = out.size();
-        Tensor gz = g;
+        Tensor dw = kernel.requiresGrad ? Tensor.empty(kernel.dtype, kernel.shape) : null;
+        Tensor db = bias != null && bias.requiresGrad ? Tensor.empty(bias.dtype, bias.shape) : null;
+        Tensor dx = x.requiresGrad ? Tensor.empty(x.dtype, x.shape) : null;
+        if (out.f != null) {
+            float[] gz = activation == AffineActivation.LINEAR ? null : new float[out.size()];
+            Affine.backward(x.f, m, in, kernel.f, units, unaryOf(activation), out.f, g.f, gz,
+                    dw == null ? null : dw.f, db == null ? null : db.f, dx == null ? null : dx.f);
+            return new Tensor[] {dx, dw, db};
+        }
+        double[] gz = g.d;
         if (activation != AffineActivation.LINEAR) {
-            Elementwise.Unary kind = activation == AffineActivation.RELU ? Elementwise.Unary.RELU : Elementwise.Unary.TANH;
-            gz = Tensor.empty(out.dtype, out.shape);
-            // relu' tested on the output: out > 0 exactly where z > 0
-            if (gz.f != null && kind == Elementwise.Unary.RELU) Relu.backward(out.f, g.f, gz.f, n);
-            else if (gz.f != null) Elementwise.unaryGrad(kind, out.f, out.f, g.f, gz.f, n);
-            else Elementwise.unaryGrad(kind, out.d, out.d, g.d, gz.d, n);
+            Elementwise.Unary kind = unaryOf(activation);
+            gz = new double[out.size()];
+            Elementwise.unaryGrad(kind, out.d, out.d, g.d, gz, out.size());
         }
-        Tensor dx = null, dw = null, db = null;
-        boolean f = gz.f != null;
-        if (kernel.requiresGrad) {
-            dw = Tensor.empty(kernel.dtype, kernel.shape);
-            if (f) MatMul.sgemm(true, false, in, units, m, x.f, 0, in, gz.f, 0, units, dw.f, 0, units, false);
-            else MatMul.dgemm(true, false, in, units, m, x.d, 0, in, gz.d, 0, units, dw.d, 0, units, false);
-        }
-        if (bias != null && bias.requiresGrad) {
-            db = Tensor.empty(bias.dtype, bias.shape);
-            if (f) Reduce.reduce(Reduce.Kind.SUM, gz.f, db.f, 1, m, units);
-            else Reduce.reduce(Reduce.Kind.SUM, gz.d, db.d, 1, m, units);
-        }
-        if (x.requiresGrad) {
-            dx = Tensor.empty(x.dtype, x.shape);
-            if (f) MatMul.sgemm(false, true, m, in, units, gz.f, 0, units, kernel.f, 0, units, dx.f, 0, in, false);
-            else MatMul.dgemm(false, true, m, in, units, gz.d, 0, units, kernel.d, 0, units, dx.d, 0, in, false);
-        }
+        if (dw != null) MatMul.dgemm(true, false, in, units, m, x.d, 0, in, gz, 0, units, dw.d, 0, units, false);
+        if (db != null) Reduce.reduce(Reduce.Kind.SUM, gz, db.d, 1, m, units);
+        if (dx != null) MatMul.dgemm(false, true, m, in, units, gz, 0, units, kernel.d, 0, units, dx.d, 0, in, false);
         return new Tensor[] {dx, dw, db};
+    }
+
+    /** The kernel's name for a fused activation: null for linear. */
+    private static Elementwise.Unary unaryOf(AffineActivation activation) {
+        return activation == AffineActivation.RELU ? Elementwise.Unary.RELU
+                : activation == AffineActivation.TANH ? Elementwise.Unary.TANH : null;
     }
 }
