@@ -91,6 +91,9 @@ public class Sequential {
     /** The layers, in order (read-only). */
     public List<Layer> layers() { return Collections.unmodifiableList(layers); }
 
+    /** The training loops (null before compile); for tests in this package. */
+    Trainer trainer() { return trainer; }
+
     /** The layer with this name. */
     public Layer layer(String layerName) {
         for (Layer l : layers) if (l.name().equals(layerName)) return l;

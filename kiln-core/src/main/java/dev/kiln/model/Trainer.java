@@ -27,18 +27,26 @@ final class Trainer {
     private final Mean lossTracker = new Mean("loss");
     private final Supplier<Map<String, Double>> runningLogs = this::logs;
     private List<Tensor> params = List.of();
+    private boolean denseSteps = true;
+    private DenseStep denseStep;
 
     Trainer(Sequential model, Compiled compiled) {
         this.model = model;
         this.compiled = compiled;
     }
 
-    /** One optimization step on a batch; returns the batch's loss (penalties included). */
+    /**
+     * One optimization step on a batch; returns the batch's loss (penalties included). A stack of dense
+     * layers runs as a {@link DenseStep} (the same values without a graph for its layers), anything else
+     * on the autodiff graph.
+     */
     double trainStep(Tensor x, Tensor y, Tensor sampleWeight) {
-        Tensor yPred = model.call(x, true);
+        DenseStep dense = denseStep(x);
+        Tensor yPred = dense != null ? dense.forward(x) : model.call(x, true);
         Tensor loss = model.addPenalties(compiled.loss.apply(y, yPred, sampleWeight));
         for (Tensor p : params) p.zeroGrad();
         if (loss.requiresGrad()) loss.backward();
+        if (dense != null) dense.backward();
         compiled.optimizer.step(params);
         model.applyConstraints();
         double value = loss.item();
@@ -76,7 +84,31 @@ final class Trainer {
     }
 
     /** Makes the parameter list current (after compile, load or a change of trainable flags). */
-    void refreshParameters() { params = model.trainableWeights(); }
+    void refreshParameters() {
+        params = model.trainableWeights();
+        if (!denseSteps) denseStep = null;
+        else if (denseStep == null || !denseStep.matches()) denseStep = DenseStep.of(model);   // its buffers kept between calls
+    }
+
+    /** The dense-stack step for this batch, or null for the graph. */
+    private DenseStep denseStep(Tensor x) {
+        DenseStep d = denseStep;
+        if (d == null || !d.accepts(x)) return null;
+        if (!d.matches()) {
+            denseStep = null;
+            return null;
+        }
+        return d;
+    }
+
+    /** Whether stacks of dense layers may skip the graph (tests turn it off to compare the two paths). */
+    void useDenseSteps(boolean on) {
+        denseSteps = on;
+        refreshParameters();
+    }
+
+    /** Whether the last {@link #refreshParameters} found the model to be a dense stack. */
+    boolean hasDenseStep() { return denseStep != null; }
 
     /**
      * Runs the model and the loss on the first rows in inference mode, without a graph: shape mistakes,

@@ -133,6 +133,18 @@ public class Dense extends Layer {
     /** The (inputDim, units) weight matrix, or null before building. */
     public Tensor kernel() { return kernel; }
 
+    /** The activation function (null when none was set: linear). */
+    public ActivationFunction activation() { return activation; }
+
+    /** The kernel's regularizer, or null. */
+    public Regularizer kernelRegularizer() { return kernelRegularizer; }
+
+    /** The bias's regularizer, or null. */
+    public Regularizer biasRegularizer() { return biasRegularizer; }
+
+    /** Whether the layer adds a bias. */
+    public boolean useBias() { return useBias; }
+
     /** The (units) bias, or null before building or with useBias(false). */
     public Tensor bias() { return bias; }
 

@@ -337,6 +337,24 @@ public final class Tensor {
 
     public void zeroGrad() { grad = null; }
 
+    /**
+     * Sets the accumulated gradient of this leaf (PyTorch's {@code p.grad = g}): for code that computes
+     * gradients itself and hands them to an optimizer. The tensor is kept, not copied; null clears it.
+     *
+     * <pre>{@code
+     * w.grad(Tensor.onesLike(w));   // then optimizer.step(List.of(w))
+     * }</pre>
+     */
+    public Tensor grad(Tensor gradient) {
+        if (parents != null) throw new IllegalStateException("grad: only a leaf tensor holds a gradient (this one is the output of " + op + ")");
+        if (gradient != null && (!gradient.shape.equals(shape) || gradient.dtype != dtype)) {
+            throw new IllegalArgumentException("grad: gradient must be " + dtype + shape + " like the tensor, got "
+                    + gradient.dtype + gradient.shape);
+        }
+        grad = gradient;
+        return this;
+    }
+
     /** Back-propagates from this scalar, accumulating gradients in the leaves that require them. */
     public void backward() {
         if (size() != 1) {
