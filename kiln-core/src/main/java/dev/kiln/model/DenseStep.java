@@ -154,7 +154,10 @@ final class DenseStep {
         Affine.forward(h, m, in, kernels[last].floatData(), biasData(last), units, null, z);
         logits = Tensor.wrap(z, m, units).requiresGrad(true);
         ActivationFunction f = activations[last];
-        return f == null || f == Activations.LINEAR ? logits : f.apply(logits);
+        if (f == null || f == Activations.LINEAR) return logits;
+        // a graph node over the leaf (same storage), as the affine node would be: a softmax and a
+        // cross-entropy of it then share their exponentials (they do so only on graph nodes)
+        return f.apply(logits.identity());
     }
 
     /**

@@ -54,7 +54,25 @@ final class CrossEntropyFunctions {
     /** The float32 node on the arrays directly; log-probabilities and probabilities kept as floats for backward. */
     private static Tensor floatNode(Tensor labels, Tensor logits, Tensor out, int rows, int len) {
         float[] z = logits.f, t = labels.f, o = out.f;
-        float[] logp = new float[z.length], prob = new float[z.length];
+        float[] logp = new float[z.length];
+        SoftmaxRows known = logits.softmaxRows;
+        if (known != null && logits.parents != null && known.shift().length == rows && known.probabilities().size() == z.length) {
+            // the softmax of these logits was taken (a model's output): its rows give the same values
+            for (int r = 0; r < rows; r++) {
+                int base = r * len;
+                double shift = known.shift()[r], logS = known.logSum()[r];
+                double acc = 0;
+                for (int k = 0; k < len; k++) {
+                    float lp = (float) (z[base + k] - shift - logS);
+                    logp[base + k] = lp;
+                    acc += t[base + k] * lp;
+                }
+                o[r] = -(float) acc;
+            }
+            float[] prob = known.probabilities().f;
+            return Functions.record(out, Op.SOFTMAX_CROSS_ENTROPY, g -> floatBackward(g, labels, logits, logp, prob, rows, len), labels, logits);
+        }
+        float[] prob = new float[z.length];
         double[] e = new double[len];
         for (int r = 0; r < rows; r++) {
             int base = r * len;

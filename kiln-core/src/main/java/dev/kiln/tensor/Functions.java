@@ -601,6 +601,10 @@ final class Functions {
         float[] xs = x.f, os = out.f;
         double[] e = new double[len];
         float[] probs = op == Op.LOG_SOFTMAX && x.requiresGrad && GradMode.enabled() ? new float[xs.length] : null;
+        // kept for a cross-entropy of the same logits only on graph nodes: they are never written in
+        // place (a leaf, such as a weight, may be, which would leave the kept rows stale)
+        boolean keep = op == Op.SOFTMAX && x.parents != null;
+        double[] shifts = keep ? new double[rows] : null, logSums = keep ? new double[rows] : null;
         for (int o = 0; o < rows; o++) {
             int base = o * len;
             double max = Double.NEGATIVE_INFINITY;
@@ -612,6 +616,10 @@ final class Functions {
                 sum += e[k];
             }
             double logS = FloatMath.log(sum);
+            if (shifts != null) {
+                shifts[o] = shift;
+                logSums[o] = logS;
+            }
             if (op == Op.LOG_SUM_EXP) {
                 os[o] = (float) (shift + logS);
             } else if (op == Op.SOFTMAX) {
@@ -621,6 +629,7 @@ final class Functions {
                 if (probs != null) for (int k = 0; k < len; k++) probs[base + k] = (float) (e[k] / sum);
             }
         }
+        if (shifts != null) x.softmaxRows = new SoftmaxRows(out, shifts, logSums);
         if (op == Op.LOG_SUM_EXP) {
             Tensor result = keepdims ? out : out.reshapeRaw(Shape.wrap(java.util.Arrays.copyOf(d, d.length - 1)));
             int[] kept = out.shape.dims();

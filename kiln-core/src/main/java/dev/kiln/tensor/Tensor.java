@@ -40,6 +40,8 @@ public final class Tensor {
     long visitedPass;
     private Tensor mask;
     private Tensor logits;
+    /** Set on a float32 graph node when a last-axis softmax was taken of it: that softmax's per-row results. */
+    SoftmaxRows softmaxRows;
 
     Tensor(Shape shape, DType dtype, float[] f, double[] d) {
         this.shape = shape;
@@ -562,6 +564,12 @@ public final class Tensor {
 
     /** The same elements in a new shape; one dimension may be −1 (inferred). Shares storage. */
     public Tensor reshape(int... shape) { return ShapeFunctions.reshape(this, shape); }
+
+    /**
+     * The same values (same storage) as a new graph node whose gradient passes through unchanged, as
+     * TensorFlow's {@code tf.identity}: {@code w.identity()} is an op output, not the leaf {@code w}.
+     */
+    public Tensor identity() { return ShapeFunctions.identity(this); }
 
     /** Reverses the axes (numpy's {@code .T}). */
     public Tensor transpose() {

@@ -2,6 +2,7 @@ package dev.kiln.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.stream.Stream;
@@ -43,6 +44,42 @@ class CrossEntropyFunctionsTest {
         assertArrayEquals(z.grad().toFloatArray(), fz);
         assertArrayEquals(t.grad().toFloatArray(), ft);
         assertEquals(Op.SOFTMAX_CROSS_ENTROPY, fused.gradFn());
+    }
+
+    /**
+     * A softmax taken first of the same graph node (a classifier's output) lends the cross-entropy its
+     * per-row results: values and gradients must be those the cross-entropy computes alone.
+     */
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void afterASoftmaxOfTheSameNodeTheValuesAreUnchanged(int[] shape) {
+        Tensor leaf = Tensor.randomNormal(6, 0, 4, shape).requiresGrad(true);
+        Tensor t = Tensor.randomUniform(7, 0, 1, shape).softmax(-1);
+        Tensor alone = Tensor.softmaxCrossEntropyWithLogits(t, leaf.identity(), -1);
+        alone.sum().backward();
+        float[] g = leaf.grad().toFloatArray();
+        leaf.zeroGrad();
+        Tensor z = leaf.identity();
+        Tensor p = z.softmax(-1);
+        assertNotNull(z.softmaxRows, "the softmax kept its rows on the node");
+        Tensor reused = Tensor.softmaxCrossEntropyWithLogits(t, z, -1);
+        reused.sum().backward();
+        assertArrayEquals(alone.toFloatArray(), reused.toFloatArray());
+        assertArrayEquals(g, leaf.grad().toFloatArray());
+        assertEquals(p.shape(), z.shape());
+    }
+
+    /** A leaf (a weight, say) may be written in place after its softmax: nothing is kept on it. */
+    @Test
+    void aLeafWrittenInPlaceAfterItsSoftmaxIsReadAfresh() {
+        Tensor w = Tensor.randomNormal(8, 0, 1, 4, 3).requiresGrad(true);
+        Tensor t = Tensor.randomUniform(9, 0, 1, 4, 3).softmax(-1);
+        w.softmax(-1);
+        float[] data = w.floatData();
+        for (int i = 0; i < data.length; i++) data[i] += 0.5f * i;   // an optimizer step, say
+        Tensor after = Tensor.softmaxCrossEntropyWithLogits(t, w, -1);
+        Tensor expected = t.mul(w.logSoftmax(-1)).sum(-1).neg();
+        assertArrayEquals(expected.toFloatArray(), after.toFloatArray());
     }
 
     @Test
