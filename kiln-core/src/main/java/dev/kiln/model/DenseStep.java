@@ -48,6 +48,7 @@ final class DenseStep {
     private Tensor input;
     private Tensor logits;
     private int rows;
+    private long steps;
 
     private DenseStep(Sequential model, Dense[] layers) {
         this.model = model;
@@ -123,17 +124,23 @@ final class DenseStep {
         return Elementwise.Unary.NEG;
     }
 
-    /** Whether this step can run on {@code x} (float32, (rows, inputs)); otherwise the graph runs it. */
+    /** Whether this step can run on {@code x} (floating, (rows, inputs)); otherwise the graph runs it. */
     boolean accepts(Tensor x) {
-        return x.dtype() == DType.FLOAT32 && x.rank() == 2 && x.shape().dim(1) == inputs && x.shape().dim(0) > 0;
+        return x.dtype().isFloating() && x.rank() == 2 && x.shape().dim(1) == inputs && x.shape().dim(0) > 0;
     }
+
+    /** Steps run so far (for tests: that the step ran, not the graph). */
+    long steps() { return steps; }
 
     /**
      * The forward pass in training mode: the hidden layers into the kept buffers, the last layer's
      * pre-activation into a fresh leaf, and its activation on the graph. Returns the model's output.
      */
-    Tensor forward(Tensor x) {
+    Tensor forward(Tensor x0) {
+        // Keras's autocast, as Layer.call does: float64 data into the float32 layers
+        Tensor x = x0.dtype() == DType.FLOAT32 ? x0 : x0.astype(DType.FLOAT32);
         int m = x.shape().dim(0);
+        steps++;
         rows = m;
         input = x;
         float[] h = x.floatData();

@@ -110,6 +110,9 @@ final class Trainer {
     /** Whether the last {@link #refreshParameters} found the model to be a dense stack. */
     boolean hasDenseStep() { return denseStep != null; }
 
+    /** Training steps the current dense-stack step has run (0 without one). */
+    long denseSteps() { return denseStep == null ? 0 : denseStep.steps(); }
+
     /**
      * Runs the model and the loss on the first rows in inference mode, without a graph: shape mistakes,
      * the loss's diagnostics and metric resolution happen here, before any weight changes.
