@@ -14,7 +14,10 @@ import java.util.function.Supplier;
  * median of {@code --reps} loops, after {@code --warmup} seconds of CPU time.
  *
  * <p>Run: {@code java --add-modules jdk.incubator.vector -cp benchmarks.jar
- * dev.kiln.bench.TinyStepCpuTime [--reps 7] [--warmup 5]}.
+ * dev.kiln.bench.TinyStepCpuTime [--reps 7] [--warmup 5] [--only NAME]}. The workloads share code
+ * (products, nodes), so one compiled after another runs on code the JIT shaped for the first: a
+ * workload's figure can differ by half between running alone and running last. {@code --only} runs one
+ * workload per JVM (gemmsOnly, tensorStep, denseSoftmaxCrossentropy or trainOnBatch).
  */
 public final class TinyStepCpuTime {
     private TinyStepCpuTime() {}
@@ -22,10 +25,12 @@ public final class TinyStepCpuTime {
     public static void main(String[] args) {
         int reps = 7;
         double warmup = 5;
+        String only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--reps": reps = Integer.parseInt(args[++i]); break;
                 case "--warmup": warmup = Double.parseDouble(args[++i]); break;
+                case "--only": only = args[++i]; break;
                 default: throw new IllegalArgumentException("TinyStepCpuTime: unknown argument '" + args[i] + "'");
             }
         }
@@ -33,14 +38,22 @@ public final class TinyStepCpuTime {
         bench.setup();
         System.out.println("# java " + System.getProperty("java.version") + ", Vector API module "
                 + (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "present" : "absent"));
-        report("gemmsOnly", bench::gemmsOnly, reps, warmup);
-        report("tensorStep", bench::tensorStep, reps, warmup);
-        LayerStepBenchmark layers = new LayerStepBenchmark();
-        layers.setup();
-        report("denseSoftmaxCrossentropy", layers::denseSoftmaxCrossentropy, reps, warmup);
-        FitBenchmark fit = new FitBenchmark();
-        fit.setup();
-        report("trainOnBatch", fit::trainOnBatch, reps, warmup);
+        java.util.List<String> names = java.util.List.of("gemmsOnly", "tensorStep", "denseSoftmaxCrossentropy", "trainOnBatch");
+        if (only != null && !names.contains(only)) {
+            throw new IllegalArgumentException("TinyStepCpuTime: --only must be one of " + names + ", got '" + only + "'");
+        }
+        if (only == null || only.equals("gemmsOnly")) report("gemmsOnly", bench::gemmsOnly, reps, warmup);
+        if (only == null || only.equals("tensorStep")) report("tensorStep", bench::tensorStep, reps, warmup);
+        if (only == null || only.equals("denseSoftmaxCrossentropy")) {
+            LayerStepBenchmark layers = new LayerStepBenchmark();
+            layers.setup();
+            report("denseSoftmaxCrossentropy", layers::denseSoftmaxCrossentropy, reps, warmup);
+        }
+        if (only == null || only.equals("trainOnBatch")) {
+            FitBenchmark fit = new FitBenchmark();
+            fit.setup();
+            report("trainOnBatch", fit::trainOnBatch, reps, warmup);
+        }
     }
 
     /** Bytes this thread allocated so far, or 0 where the JVM does not count them. */
