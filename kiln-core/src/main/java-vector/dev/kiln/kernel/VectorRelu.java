@@ -1,18 +1,19 @@
 package dev.kiln.kernel;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * relu's gradient mask on the Vector API: the same bit test as {@link Relu#backward} (keep g where y's
- * bits, read as an int, are &gt; 0), which plain Java does not vectorise. Loaded reflectively by
+ * relu's gradient mask on the Vector API: the same test as {@link Relu#backward} (keep g where y's
+ * bits, read as an int, are &gt; 0), which plain Java does not vectorise. It is a float comparison,
+ * y &gt; 0, except in a vector holding a NaN (whose sign bit decides): reinterpreting the floats as ints
+ * (VectorSupport.convert) was left unintrinsified by JDK 17's C2 when this loop was inlined into a
+ * large method (a training step), boxing every vector. Loaded reflectively by
  * {@link Relu} only when jdk.incubator.vector is present.
  */
 final class VectorRelu implements Relu.MaskKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
     private static final int V = S.length();
     static final VectorRelu INSTANCE = new VectorRelu();
 
@@ -26,14 +27,22 @@ final class VectorRelu implements Relu.MaskKernel {
     @Override
     public void backward(float[] y, float[] g, float[] out, int n) {
         int i = 0;
-        IntVector zero = IntVector.zero(I);
+        FloatVector zero = FloatVector.zero(S);
         int upper = S.loopBound(n);
         for (; i < upper; i += V) {
-            IntVector yb = FloatVector.fromArray(S, y, i).reinterpretAsInts();
-            IntVector gb = FloatVector.fromArray(S, g, i).reinterpretAsInts();
-            gb.blend(zero, yb.compare(VectorOperators.LE, 0)).reinterpretAsFloats().intoArray(out, i);
+            FloatVector yv = FloatVector.fromArray(S, y, i);
+            if (yv.compare(VectorOperators.NE, yv).anyTrue()) {
+                scalar(y, g, out, i, i + V);   // a NaN: its sign bit decides, which a float comparison cannot see
+                continue;
+            }
+            // y's bits are > 0 exactly where y > 0 (±0 and negatives are not)
+            zero.blend(FloatVector.fromArray(S, g, i), yv.compare(VectorOperators.GT, 0f)).intoArray(out, i);
         }
-        for (; i < n; i++) {
+        scalar(y, g, out, i, n);
+    }
+
+    private static void scalar(float[] y, float[] g, float[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
             int bits = Float.floatToRawIntBits(y[i]);
             int keep = (-bits & ~bits) >> 31;
             out[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & keep);
