@@ -36,4 +36,21 @@ class ReluTest {
             assertEquals(0, Float.floatToRawIntBits(gx[i]) >>> 31, "a blocked gradient is +0 at " + i);
         }
     }
+
+    /** Ordinary values, no NaN in any vector (the special values above put one in every eight). */
+    @ParameterizedTest(name = "n={0} vector={1}")
+    @CsvSource({"1600,true", "1600,false", "53,true"})
+    void backwardOnOrdinaryValues(int n, boolean vector) {
+        MatMul.useVector(vector);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(n);
+        float[] y = new float[n], g = new float[n], gx = new float[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 5 == 0 ? 0f : Math.max((float) rnd.nextGaussian(), 0f);
+            g[i] = (float) rnd.nextGaussian();
+        }
+        Relu.backward(y, g, gx, n);
+        for (int i = 0; i < n; i++) {
+            assertEquals(Float.floatToRawIntBits(y[i] > 0 ? g[i] : 0f), Float.floatToRawIntBits(gx[i]), "gradient at " + i);
+        }
+    }
 }
