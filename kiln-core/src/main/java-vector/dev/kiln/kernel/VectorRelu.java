@@ -32,20 +32,12 @@ final class VectorRelu implements Relu.MaskKernel {
         for (; i < upper; i += V) {
             FloatVector yv = FloatVector.fromArray(S, y, i);
             if (yv.compare(VectorOperators.NE, yv).anyTrue()) {
-                scalar(y, g, out, i, i + V);   // a NaN: its sign bit decides, which a float comparison cannot see
+                Relu.mask(y, g, out, i, i + V);   // a NaN: its sign bit decides, which a float comparison cannot see
                 continue;
             }
             // y's bits are > 0 exactly where y > 0 (±0 and negatives are not)
             zero.blend(FloatVector.fromArray(S, g, i), yv.compare(VectorOperators.GT, 0f)).intoArray(out, i);
         }
-        scalar(y, g, out, i, n);
-    }
-
-    private static void scalar(float[] y, float[] g, float[] out, int from, int to) {
-        for (int i = from; i < to; i++) {
-            int bits = Float.floatToRawIntBits(y[i]);
-            int keep = (-bits & ~bits) >> 31;
-            out[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & keep);
-        }
+        Relu.mask(y, g, out, i, n);
     }
 }

@@ -30,8 +30,9 @@ final class PlainSmallFloatKernel implements SmallFloatKernel {
         product(m, n, k, a, aOff, ais, aps, rows, c, cOff, ldc, 1, accumulate, w.floats(Workspace.SMALL_TAIL, n));
     }
 
-    /** As {@link #rowsTimesB} with B given transposed: B[p,j] = b[bOff + j·ldb + p] (gathered straight into the rows). */
-    void rowsTimesBt(int m, int n, int k, float[] a, int aOff, int ais, int aps,
+    /** B gathered straight into the rows, without the scratch copy of the default. */
+    @Override
+    public void rowsTimesBt(int m, int n, int k, float[] a, int aOff, int ais, int aps,
                      float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
         Workspace w = Workspace.get();
         float[][] rows = w.rows(k, n);

@@ -33,7 +33,12 @@ public final class Relu {
             VECTOR.backward(y, g, out, n);
             return;
         }
-        for (int i = 0; i < n; i++) {
+        mask(y, g, out, 0, n);
+    }
+
+    /** The scalar gradient mask on [from, to): g where y's bits, read as an int, are &gt; 0, else +0. */
+    static void mask(float[] y, float[] g, float[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
             int bits = Float.floatToRawIntBits(y[i]);
             int keep = (-bits & ~bits) >> 31; // all ones exactly when bits > 0
             out[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & keep);

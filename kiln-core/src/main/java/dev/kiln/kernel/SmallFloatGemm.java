@@ -49,12 +49,8 @@ final class SmallFloatGemm {
         int ais = transA ? 1 : lda;
         int aps = transA ? lda : 1;
         if (n >= WIDE) {
-            if (transB && kern == PLAIN) {
-                PlainSmallFloatKernel.INSTANCE.rowsTimesBt(m, n, k, a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, accumulate);
-            } else if (transB) {
-                float[] bt = Workspace.get().floats(Workspace.SMALL, k * n);
-                transposeInto(b, bOff, ldb, n, k, bt);
-                kern.rowsTimesB(m, n, k, a, aOff, ais, aps, bt, 0, n, c, cOff, ldc, accumulate);
+            if (transB) {
+                kern.rowsTimesBt(m, n, k, a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, accumulate);
             } else {
                 kern.rowsTimesB(m, n, k, a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, accumulate);
             }
@@ -121,7 +117,7 @@ final class SmallFloatGemm {
     }
 
     /** dst (k×n, row-major) = the n×k matrix at b (row stride ldb), transposed. */
-    private static void transposeInto(float[] b, int bOff, int ldb, int n, int k, float[] dst) {
+    static void transposeInto(float[] b, int bOff, int ldb, int n, int k, float[] dst) {
         // the longer loop inside: a 50×3 block is three passes of fifty, not fifty passes of three
         if (k >= n) {
             for (int j = 0; j < n; j++) {
@@ -142,8 +138,8 @@ final class SmallFloatGemm {
      * leftover columns two or one at a time and the leftover rows one at a time.
      */
     static void narrow(int m, int n, int k, float[] a, int aOff, int ais, int aps,
-                               float[] b, int bOff, int bps, int bjs, float[] c, int cOff, int ldc,
-                               boolean accumulate) {
+                       float[] b, int bOff, int bps, int bjs, float[] c, int cOff, int ldc,
+                       boolean accumulate) {
         int i = 0;
         for (; i + 3 < m; i += 4) {
             int a0 = aOff + i * ais, a1 = a0 + ais, a2 = a1 + ais, a3 = a2 + ais;

@@ -81,12 +81,26 @@ final class DenseStep {
         List<Dense> dense = new ArrayList<>();
         for (Layer layer : model.layers()) {
             if (layer instanceof InputLayer) continue;
-            if (layer.getClass() != Dense.class) return null;
+            if (layer.getClass() != Dense.class || !layer.built()) return null;
             dense.add((Dense) layer);
         }
         if (dense.isEmpty()) return null;
         DenseStep step = new DenseStep(model, dense.toArray(new Dense[0]));
-        return step.matches() ? step : null;
+        return step.chained() && step.matches() ? step : null;
+    }
+
+    /**
+     * Whether the layers' weights chain (each layer's inputs are the previous one's units) and are
+     * distinct tensors. Checked once: {@link #matches} then holds the weights to these same tensors.
+     */
+    private boolean chained() {
+        for (int i = 0; i < layers.length; i++) {
+            if (i > 0 && kernels[i].shape().dim(0) != kernels[i - 1].shape().dim(1)) return false;
+            for (int j = 0; j < i; j++) {
+                if (kernels[i] == kernels[j] || (biases[i] != null && biases[i] == biases[j])) return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the model is still what this step was made for (checked before every step). */
@@ -99,20 +113,13 @@ final class DenseStep {
             if (l == layers.length || layer != layers[l] || !usable(layers[l], l)) return false;
             l++;
         }
-        if (l != layers.length) return false;
-        for (int i = 0; i < layers.length; i++) {
-            for (int j = 0; j < i; j++) {
-                if (kernels[i] == kernels[j] || (biases[i] != null && biases[i] == biases[j])) return false;
-            }
-        }
-        return true;
+        return l == layers.length;
     }
 
     private boolean usable(Dense d, int l) {
         if (!d.built() || !d.trainable() || d.dtype() != DType.FLOAT32) return false;
         if (d.kernelRegularizer() != null || d.biasRegularizer() != null || d.activityRegularizer() != null) return false;
         if (d.kernel() != kernels[l] || d.bias() != biases[l] || d.activation() != activations[l]) return false;
-        if (l > 0 && kernels[l].shape().dim(0) != kernels[l - 1].shape().dim(1)) return false;
         return l == layers.length - 1 || hiddenKind(activations[l]) != Elementwise.Unary.NEG;
     }
 

@@ -27,7 +27,7 @@ final class Trainer {
     private final Mean lossTracker = new Mean("loss");
     private final Supplier<Map<String, Double>> runningLogs = this::logs;
     private List<Tensor> params = List.of();
-    private boolean denseSteps = true;
+    private boolean denseStepsAllowed = true;
     private DenseStep denseStep;
 
     Trainer(Sequential model, Compiled compiled) {
@@ -86,7 +86,7 @@ final class Trainer {
     /** Makes the parameter list current (after compile, load or a change of trainable flags). */
     void refreshParameters() {
         params = model.trainableWeights();
-        if (!denseSteps) denseStep = null;
+        if (!denseStepsAllowed) denseStep = null;
         else if (denseStep == null || !denseStep.matches()) denseStep = DenseStep.of(model);   // its buffers kept between calls
     }
 
@@ -103,7 +103,7 @@ final class Trainer {
 
     /** Whether stacks of dense layers may skip the graph (tests turn it off to compare the two paths). */
     void useDenseSteps(boolean on) {
-        denseSteps = on;
+        denseStepsAllowed = on;
         refreshParameters();
     }
 

@@ -55,41 +55,34 @@ final class CrossEntropyFunctions {
     private static Tensor floatNode(Tensor labels, Tensor logits, Tensor out, int rows, int len) {
         float[] z = logits.f, t = labels.f, o = out.f;
         float[] logp = new float[z.length];
+        // the softmax of these logits was just taken (a model's output): its rows give the same values
         SoftmaxRows known = logits.softmaxRows;
-        if (known != null && logits.parents != null && known.shift().length == rows && known.probabilities().size() == z.length) {
-            // the softmax of these logits was taken (a model's output): its rows give the same values
-            for (int r = 0; r < rows; r++) {
-                int base = r * len;
-                double shift = known.shift()[r], logS = known.logSum()[r];
-                double acc = 0;
-                for (int k = 0; k < len; k++) {
-                    float lp = (float) (z[base + k] - shift - logS);
-                    logp[base + k] = lp;
-                    acc += t[base + k] * lp;
-                }
-                o[r] = -(float) acc;
-            }
-            float[] prob = known.probabilities().f;
-            return Functions.record(out, Op.SOFTMAX_CROSS_ENTROPY, g -> floatBackward(g, labels, logits, logp, prob, rows, len), labels, logits);
+        if (known != null && (logits.parents == null || known.shift().length != rows || known.probabilities().size() != z.length)) {
+            known = null;
         }
-        float[] prob = new float[z.length];
-        double[] e = new double[len];
+        float[] prob = known != null ? known.probabilities().f : new float[z.length];
+        double[] e = known != null ? null : new double[len];
         for (int r = 0; r < rows; r++) {
             int base = r * len;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < len; k++) max = Math.max(max, z[base + k]);
-            double shift = Double.isInfinite(max) ? 0.0 : max;
-            double sum = 0;
-            for (int k = 0; k < len; k++) {
-                e[k] = FloatMath.exp(z[base + k] - shift);
-                sum += e[k];
+            double shift, logS, sum = 0;
+            if (known != null) {
+                shift = known.shift()[r];
+                logS = known.logSum()[r];
+            } else {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < len; k++) max = Math.max(max, z[base + k]);
+                shift = Double.isInfinite(max) ? 0.0 : max;
+                for (int k = 0; k < len; k++) {
+                    e[k] = FloatMath.exp(z[base + k] - shift);
+                    sum += e[k];
+                }
+                logS = FloatMath.log(sum);
             }
-            double logS = FloatMath.log(sum);
             double acc = 0;
             for (int k = 0; k < len; k++) {
                 float lp = (float) (z[base + k] - shift - logS);
                 logp[base + k] = lp;
-                prob[base + k] = (float) (e[k] / sum);
+                if (known == null) prob[base + k] = (float) (e[k] / sum);
                 acc += t[base + k] * lp;   // the float product, summed in double
             }
             o[r] = -(float) acc;
