@@ -26,52 +26,101 @@ public final class Losses {
     /** Keras's {@code backend.epsilon()}: the clip bound of probabilities and the guard of divisions. */
     public static final double EPSILON = 1e-7;
 
-    private static final Map<String, Supplier<Loss>> REGISTRY = new LinkedHashMap<>();
-    private static final Map<String, Supplier<Loss>> EXTENSIONS = new LinkedHashMap<>();
+    /**
+     * A loss of a registered class under a registered name: a new instance of {@code className} (through
+     * one switch), renamed to {@code name} unless null. One small class for every entry, where a lambda
+     * per entry would cost a generated class each at startup.
+     */
+    private static final class Factory implements Supplier<Loss> {
+        private final String className;
+        private final String name;
+
+        Factory(String className, String name) {
+            this.className = className;
+            this.name = name;
+        }
+
+        @Override
+        public Loss get() {
+            Loss loss = create(className);
+            return name == null ? loss : loss.name(name);
+        }
+    }
+
+    private static final Map<String, Factory> REGISTRY = new LinkedHashMap<>();
+    private static final Map<String, Factory> EXTENSIONS = new LinkedHashMap<>();
 
     static {
-        keras("MeanSquaredError", "mean_squared_error", MeanSquaredError::new, "mse", "MSE");
-        keras("MeanAbsoluteError", "mean_absolute_error", MeanAbsoluteError::new, "mae", "MAE");
-        keras("MeanAbsolutePercentageError", "mean_absolute_percentage_error", MeanAbsolutePercentageError::new, "mape", "MAPE");
-        keras("MeanSquaredLogarithmicError", "mean_squared_logarithmic_error", MeanSquaredLogarithmicError::new, "msle", "MSLE");
-        keras("CosineSimilarity", "cosine_similarity", CosineSimilarity::new);
-        keras("Huber", "huber", Huber::new);
-        keras("LogCosh", "log_cosh", LogCosh::new);
-        keras("KLDivergence", "kl_divergence", KLDivergence::new, "kld", "KLD");
-        keras("Poisson", "poisson", Poisson::new);
-        keras("Hinge", "hinge", Hinge::new);
-        keras("SquaredHinge", "squared_hinge", SquaredHinge::new);
-        keras("CategoricalHinge", "categorical_hinge", CategoricalHinge::new);
-        keras("BinaryCrossentropy", "binary_crossentropy", BinaryCrossentropy::new, "bce", "BCE");
-        keras("BinaryFocalCrossentropy", "binary_focal_crossentropy", BinaryFocalCrossentropy::new);
-        keras("CategoricalCrossentropy", "categorical_crossentropy", CategoricalCrossentropy::new);
-        keras("CategoricalFocalCrossentropy", "categorical_focal_crossentropy", CategoricalFocalCrossentropy::new);
-        keras("SparseCategoricalCrossentropy", "sparse_categorical_crossentropy", SparseCategoricalCrossentropy::new);
-        keras("Dice", "dice", Dice::new);
-        keras("Tversky", "tversky", Tversky::new);
-        keras("Circle", "circle", Circle::new);
-        keras("CTC", "ctc", CTC::new);
+        keras("MeanSquaredError", "mean_squared_error", "mse", "MSE");
+        keras("MeanAbsoluteError", "mean_absolute_error", "mae", "MAE");
+        keras("MeanAbsolutePercentageError", "mean_absolute_percentage_error", "mape", "MAPE");
+        keras("MeanSquaredLogarithmicError", "mean_squared_logarithmic_error", "msle", "MSLE");
+        keras("CosineSimilarity", "cosine_similarity");
+        keras("Huber", "huber");
+        keras("LogCosh", "log_cosh");
+        keras("KLDivergence", "kl_divergence", "kld", "KLD");
+        keras("Poisson", "poisson");
+        keras("Hinge", "hinge");
+        keras("SquaredHinge", "squared_hinge");
+        keras("CategoricalHinge", "categorical_hinge");
+        keras("BinaryCrossentropy", "binary_crossentropy", "bce", "BCE");
+        keras("BinaryFocalCrossentropy", "binary_focal_crossentropy");
+        keras("CategoricalCrossentropy", "categorical_crossentropy");
+        keras("CategoricalFocalCrossentropy", "categorical_focal_crossentropy");
+        keras("SparseCategoricalCrossentropy", "sparse_categorical_crossentropy");
+        keras("Dice", "dice");
+        keras("Tversky", "tversky");
+        keras("Circle", "circle");
+        keras("CTC", "ctc");
         // extensions: public in Keras but missing from its registry, and the Keras 2 / tf.keras names
-        extension("CategoricalGeneralizedCrossEntropy", CategoricalGeneralizedCrossEntropy::new);
-        extension("categorical_generalized_cross_entropy", () -> new CategoricalGeneralizedCrossEntropy().name("categorical_generalized_cross_entropy"));
-        extension("kullback_leibler_divergence", () -> new KLDivergence().name("kullback_leibler_divergence"));
-        extension("logcosh", () -> new LogCosh().name("logcosh"));
-        extension("huber_loss", Huber::new);
-        extension("cosine_proximity", () -> new CosineSimilarity().name("cosine_proximity"));
+        extension("CategoricalGeneralizedCrossEntropy", "CategoricalGeneralizedCrossEntropy", null);
+        extension("categorical_generalized_cross_entropy", "CategoricalGeneralizedCrossEntropy", "categorical_generalized_cross_entropy");
+        extension("kullback_leibler_divergence", "KLDivergence", "kullback_leibler_divergence");
+        extension("logcosh", "LogCosh", "logcosh");
+        extension("huber_loss", "Huber", null);
+        extension("cosine_proximity", "CosineSimilarity", "cosine_proximity");
     }
 
-    private static void keras(String className, String functionName, Supplier<Loss> make, String... abbreviations) {
-        REGISTRY.put(className, make);
-        REGISTRY.put(functionName, () -> make.get().name(functionName));
-        for (String a : abbreviations) REGISTRY.put(a, () -> make.get().name(a));
+    private static void keras(String className, String functionName, String... abbreviations) {
+        REGISTRY.put(className, new Factory(className, null));
+        REGISTRY.put(functionName, new Factory(className, functionName));
+        for (String a : abbreviations) REGISTRY.put(a, new Factory(className, a));
     }
 
-    private static void extension(String name, Supplier<Loss> make) { EXTENSIONS.put(name, make); }
+    private static void extension(String name, String className, String rename) { EXTENSIONS.put(name, new Factory(className, rename)); }
+
+    private static Loss create(String className) {
+        switch (className) {
+            case "MeanSquaredError": return new MeanSquaredError();
+            case "MeanAbsoluteError": return new MeanAbsoluteError();
+            case "MeanAbsolutePercentageError": return new MeanAbsolutePercentageError();
+            case "MeanSquaredLogarithmicError": return new MeanSquaredLogarithmicError();
+            case "CosineSimilarity": return new CosineSimilarity();
+            case "Huber": return new Huber();
+            case "LogCosh": return new LogCosh();
+            case "KLDivergence": return new KLDivergence();
+            case "Poisson": return new Poisson();
+            case "Hinge": return new Hinge();
+            case "SquaredHinge": return new SquaredHinge();
+            case "CategoricalHinge": return new CategoricalHinge();
+            case "BinaryCrossentropy": return new BinaryCrossentropy();
+            case "BinaryFocalCrossentropy": return new BinaryFocalCrossentropy();
+            case "CategoricalCrossentropy": return new CategoricalCrossentropy();
+            case "CategoricalFocalCrossentropy": return new CategoricalFocalCrossentropy();
+            case "SparseCategoricalCrossentropy": return new SparseCategoricalCrossentropy();
+            case "Dice": return new Dice();
+            case "Tversky": return new Tversky();
+            case "Circle": return new Circle();
+            case "CTC": return new CTC();
+            case "CategoricalGeneralizedCrossEntropy": return new CategoricalGeneralizedCrossEntropy();
+            default: throw new IllegalStateException("Losses: no factory for registered class " + className);
+        }
+    }
 
     /** The factory of a loss class by its Keras class name, or null. */
     static Supplier<Loss> classFactory(String className) {
         if (className.isEmpty() || !Character.isUpperCase(className.charAt(0))) return null;
-        Supplier<Loss> make = REGISTRY.get(className);
+        Factory make = REGISTRY.get(className);
         return make != null ? make : EXTENSIONS.get(className);
     }
 
@@ -100,7 +149,7 @@ public final class Losses {
      */
     public static Loss get(String name) {
         if (name == null) return null;
-        Supplier<Loss> make = REGISTRY.get(name);
+        Factory make = REGISTRY.get(name);
         if (make == null) make = EXTENSIONS.get(name);
         if (make != null) return make.get();
         String lower = name.toLowerCase(Locale.ROOT);

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The metric registry, as Keras's {@code keras.metrics.get}: an exact, case-sensitive lookup of class
@@ -21,30 +20,52 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class Metrics {
-    private static final Map<String, Supplier<Metric>> REGISTRY = new LinkedHashMap<>();
+    /** Identifier → class name: a map of strings and one switch, not a lambda per entry (each costs a generated class at startup). */
+    private static final Map<String, String> REGISTRY = new LinkedHashMap<>();
 
     static {
-        register(Accuracy::new, "Accuracy", "accuracy");
-        register(BinaryAccuracy::new, "BinaryAccuracy", "binary_accuracy");
-        register(CategoricalAccuracy::new, "CategoricalAccuracy", "categorical_accuracy");
-        register(SparseCategoricalAccuracy::new, "SparseCategoricalAccuracy", "sparse_categorical_accuracy");
-        register(TopKCategoricalAccuracy::new, "TopKCategoricalAccuracy", "top_k_categorical_accuracy");
-        register(SparseTopKCategoricalAccuracy::new, "SparseTopKCategoricalAccuracy", "sparse_top_k_categorical_accuracy");
-        register(MeanSquaredError::new, "MeanSquaredError", "mean_squared_error", "mse", "MSE");
-        register(MeanAbsoluteError::new, "MeanAbsoluteError", "mean_absolute_error", "mae", "MAE");
-        register(RootMeanSquaredError::new, "RootMeanSquaredError", "root_mean_squared_error");
-        register(AUC::new, "AUC", "auc");
-        register(Precision::new, "Precision", "precision");
-        register(Recall::new, "Recall", "recall");
-        register(Mean::new, "Mean", "mean");
-        register(Keras2BinaryAccuracy::new, "Keras2BinaryAccuracy", "keras2_binary_accuracy");
-        register(SignAccuracy::new, "SignAccuracy", "sign_accuracy");
+        register("Accuracy", "Accuracy", "accuracy");
+        register("BinaryAccuracy", "BinaryAccuracy", "binary_accuracy");
+        register("CategoricalAccuracy", "CategoricalAccuracy", "categorical_accuracy");
+        register("SparseCategoricalAccuracy", "SparseCategoricalAccuracy", "sparse_categorical_accuracy");
+        register("TopKCategoricalAccuracy", "TopKCategoricalAccuracy", "top_k_categorical_accuracy");
+        register("SparseTopKCategoricalAccuracy", "SparseTopKCategoricalAccuracy", "sparse_top_k_categorical_accuracy");
+        register("MeanSquaredError", "MeanSquaredError", "mean_squared_error", "mse", "MSE");
+        register("MeanAbsoluteError", "MeanAbsoluteError", "mean_absolute_error", "mae", "MAE");
+        register("RootMeanSquaredError", "RootMeanSquaredError", "root_mean_squared_error");
+        register("AUC", "AUC", "auc");
+        register("Precision", "Precision", "precision");
+        register("Recall", "Recall", "recall");
+        register("Mean", "Mean", "mean");
+        register("Keras2BinaryAccuracy", "Keras2BinaryAccuracy", "keras2_binary_accuracy");
+        register("SignAccuracy", "SignAccuracy", "sign_accuracy");
     }
 
     private Metrics() {}
 
-    private static void register(Supplier<Metric> factory, String... names) {
-        for (String n : names) REGISTRY.put(n, factory);
+    private static void register(String className, String... names) {
+        for (String n : names) REGISTRY.put(n, className);
+    }
+
+    private static Metric create(String className) {
+        switch (className) {
+            case "Accuracy": return new Accuracy();
+            case "BinaryAccuracy": return new BinaryAccuracy();
+            case "CategoricalAccuracy": return new CategoricalAccuracy();
+            case "SparseCategoricalAccuracy": return new SparseCategoricalAccuracy();
+            case "TopKCategoricalAccuracy": return new TopKCategoricalAccuracy();
+            case "SparseTopKCategoricalAccuracy": return new SparseTopKCategoricalAccuracy();
+            case "MeanSquaredError": return new MeanSquaredError();
+            case "MeanAbsoluteError": return new MeanAbsoluteError();
+            case "RootMeanSquaredError": return new RootMeanSquaredError();
+            case "AUC": return new AUC();
+            case "Precision": return new Precision();
+            case "Recall": return new Recall();
+            case "Mean": return new Mean();
+            case "Keras2BinaryAccuracy": return new Keras2BinaryAccuracy();
+            case "SignAccuracy": return new SignAccuracy();
+            default: throw new IllegalStateException("Metrics: no factory for registered class " + className);
+        }
     }
 
     /** True if {@link #get} knows this identifier. */
@@ -59,12 +80,12 @@ public final class Metrics {
      * @throws IllegalArgumentException for an unknown identifier, naming close matches
      */
     public static Metric get(String identifier) {
-        Supplier<Metric> f = identifier == null ? null : REGISTRY.get(identifier);
-        if (f == null) {
+        String className = identifier == null ? null : REGISTRY.get(identifier);
+        if (className == null) {
             throw new IllegalArgumentException("Could not interpret metric identifier: '" + identifier + "'"
                     + suggestions(identifier, REGISTRY.keySet()));
         }
-        return f.get();
+        return create(className);
     }
 
     /**

@@ -208,27 +208,31 @@ public final class Initializers {
 
     // ------------------------------------------------------------------ lookup
 
-    private static final Map<String, java.util.function.Supplier<Initializer>> BY_NAME = new LinkedHashMap<>();
-    static {
-        BY_NAME.put("zeros", Initializers::zeros);
-        BY_NAME.put("ones", Initializers::ones);
-        BY_NAME.put("random_normal", () -> randomNormal(0.0, DEFAULT_STDDEV));
-        BY_NAME.put("random_uniform", () -> randomUniform(DEFAULT_MINVAL, DEFAULT_MAXVAL));
-        BY_NAME.put("truncated_normal", () -> truncatedNormal(0.0, DEFAULT_STDDEV));
-        BY_NAME.put("variance_scaling", () -> varianceScaling(1.0, "fan_in", "truncated_normal", null));
-        BY_NAME.put("glorot_uniform", Initializers::glorotUniform);
-        BY_NAME.put("glorot_normal", Initializers::glorotNormal);
-        BY_NAME.put("he_uniform", Initializers::heUniform);
-        BY_NAME.put("he_normal", Initializers::heNormal);
-        BY_NAME.put("lecun_uniform", Initializers::lecunUniform);
-        BY_NAME.put("lecun_normal", Initializers::lecunNormal);
-        BY_NAME.put("orthogonal", () -> orthogonal(1.0));
-        BY_NAME.put("identity", () -> identity(1.0));
-        // Keras 1 names, as in init='normal'
-        BY_NAME.put("normal", () -> randomNormal(0.0, DEFAULT_STDDEV));
-        BY_NAME.put("uniform", () -> randomUniform(DEFAULT_MINVAL, DEFAULT_MAXVAL));
-        BY_NAME.put("zero", Initializers::zeros);
-        BY_NAME.put("one", Initializers::ones);
+    /** The names {@link #get} accepts (besides the class names); {@link #byName} makes each. */
+    private static final java.util.List<String> NAMES = java.util.List.of("zeros", "ones", "random_normal", "random_uniform",
+            "truncated_normal", "variance_scaling", "glorot_uniform", "glorot_normal", "he_uniform", "he_normal",
+            "lecun_uniform", "lecun_normal", "orthogonal", "identity", "normal", "uniform", "zero", "one");
+
+    /** A switch, not a map of lambdas: each lambda costs a generated class at startup. */
+    private static Initializer byName(String name) {
+        switch (name) {
+            case "zeros": case "zero": return zeros();
+            case "ones": case "one": return ones();
+            // Keras 1 names, as in init='normal'
+            case "random_normal": case "normal": return randomNormal(0.0, DEFAULT_STDDEV);
+            case "random_uniform": case "uniform": return randomUniform(DEFAULT_MINVAL, DEFAULT_MAXVAL);
+            case "truncated_normal": return truncatedNormal(0.0, DEFAULT_STDDEV);
+            case "variance_scaling": return varianceScaling(1.0, "fan_in", "truncated_normal", null);
+            case "glorot_uniform": return glorotUniform();
+            case "glorot_normal": return glorotNormal();
+            case "he_uniform": return heUniform();
+            case "he_normal": return heNormal();
+            case "lecun_uniform": return lecunUniform();
+            case "lecun_normal": return lecunNormal();
+            case "orthogonal": return orthogonal(1.0);
+            case "identity": return identity(1.0);
+            default: return null;
+        }
     }
 
     /** Keras's class names, which {@link #get} accepts as well as the snake_case names. */
@@ -247,12 +251,12 @@ public final class Initializers {
      */
     public static Initializer get(String name) {
         if (name == null) throw new IllegalArgumentException("Initializers.get: name is null");
-        java.util.function.Supplier<Initializer> s = BY_NAME.get(CLASS_NAMES.getOrDefault(name, name));
-        if (s == null) {
+        Initializer init = byName(CLASS_NAMES.getOrDefault(name, name));
+        if (init == null) {
             String hint = name.equals("constant") || name.equals("Constant") ? " (constant needs its value: Initializers.constant(v))" : "";
-            throw new IllegalArgumentException("Initializers.get: unknown initializer '" + name + "'" + hint + "; known: " + new TreeSet<>(BY_NAME.keySet()));
+            throw new IllegalArgumentException("Initializers.get: unknown initializer '" + name + "'" + hint + "; known: " + new TreeSet<>(NAMES));
         }
-        return s.get();
+        return init;
     }
 
     /** Keras's serialized form {"class_name": ..., "config": {...}}. */
