@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -80,6 +83,76 @@ class ParallelismTest {
                         }
                     }));
             assertSame(boom, e);
+        }
+    }
+
+    @Test
+    void whenSeveralRangesFailTheLowestOnesExceptionIsThrown() {
+        int n = Math.max(2, Parallelism.threads());
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> Parallelism.parallelFor(n, (s, end) -> {
+                    throw new IllegalStateException("range " + s);
+                }));
+        assertEquals("range 0", e.getMessage());
+    }
+
+    @Test
+    void manyCallersAtOnceEachGetTheirOwnRangesDone() throws InterruptedException {
+        int callers = 4, calls = 300, n = 257;
+        AtomicReference<Throwable> problem = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < callers; c++) {
+            Thread t = new Thread(() -> {
+                try {
+                    for (int k = 0; k < calls; k++) {
+                        long[] sums = new long[n];
+                        Parallelism.parallelFor(n, (s, e) -> {
+                            for (int i = s; i < e; i++) sums[i] += i;
+                        });
+                        long total = 0;
+                        for (long v : sums) total += v;
+                        if (total != (long) n * (n - 1) / 2) throw new AssertionError("call " + k + ": sum " + total);
+                    }
+                } catch (Throwable e) {
+                    problem.compareAndSet(null, e);
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) t.join(60_000);
+        for (Thread t : threads) assertTrue(!t.isAlive(), "a caller is still waiting");
+        if (problem.get() != null) throw new AssertionError(problem.get());
+    }
+
+    @Test
+    void anInterruptedCallerStillWaitsForEveryRangeAndKeepsItsFlag() {
+        AtomicIntegerArray hits = new AtomicIntegerArray(64);
+        Thread.currentThread().interrupt();
+        try {
+            Parallelism.parallelFor(64, (s, e) -> {
+                try {
+                    Thread.sleep(2); // longer than a wait that an interrupt cut short
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+                for (int i = s; i < e; i++) hits.incrementAndGet(i);
+            });
+            assertTrue(Thread.currentThread().isInterrupted(), "the caller's interrupt flag is kept");
+        } finally {
+            Thread.interrupted();
+        }
+        for (int i = 0; i < 64; i++) assertEquals(1, hits.get(i), "index " + i);
+    }
+
+    @Test
+    void callsSpacedOutBeyondTheWorkersPollingStillComplete() throws InterruptedException {
+        // the workers go to sleep between these calls and must be woken for each
+        for (int k = 0; k < 5; k++) {
+            Thread.sleep(2 * Parallelism.SPIN_MICROS / 1000 + 1);
+            AtomicInteger ranges = new AtomicInteger();
+            Parallelism.parallelFor(100, (s, e) -> ranges.incrementAndGet());
+            assertEquals(Math.min(100, Parallelism.threads()), ranges.get());
         }
     }
 }
