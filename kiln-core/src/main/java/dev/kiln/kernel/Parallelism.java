@@ -42,9 +42,13 @@ public final class Parallelism {
 
     /** How long an idle worker, or a caller waiting for the workers, polls before it sleeps. */
     static final long SPIN_MICROS = 200;
-    private static final long SPIN_NANOS = SPIN_MICROS * 1000;
 
     private static final int THREADS = configuredThreads();
+    /**
+     * No polling when there are more threads than processors ({@value #THREADS_PROPERTY} set above their
+     * number): a polling thread would then take a processor from one that has work.
+     */
+    private static final long SPIN_NANOS = THREADS <= Runtime.getRuntime().availableProcessors() ? SPIN_MICROS * 1000 : 0;
     /** Ranges offered to the workers, oldest first. */
     private static final ConcurrentLinkedQueue<Task> QUEUE = new ConcurrentLinkedQueue<>();
     private static final Worker[] WORKERS = startWorkers(THREADS - 1);
@@ -258,7 +262,7 @@ public final class Parallelism {
         public void run() {
             while (true) {
                 Task task = QUEUE.poll();
-                if (task == null) {
+                if (task == null && SPIN_NANOS > 0) {
                     long start = System.nanoTime();
                     do {
                         Thread.onSpinWait();
