@@ -615,7 +615,8 @@ final class Functions {
                 e[k] = FloatMath.exp(xs[base + k] - shift);
                 sum += e[k];
             }
-            double logS = FloatMath.log(sum);
+            // a plain softmax (no cross-entropy to share its rows with) needs no logarithm
+            double logS = op == Op.SOFTMAX && shifts == null ? 0.0 : FloatMath.log(sum);
             if (shifts != null) {
                 shifts[o] = shift;
                 logSums[o] = logS;
