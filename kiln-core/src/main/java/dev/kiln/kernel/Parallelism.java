@@ -19,8 +19,9 @@ import java.util.concurrent.locks.LockSupport;
  * loops of about half a millisecond each. A worker woken from sleep by the operating system started its
  * range about 0.1 ms late on average (measured on the benchmark machine), a fifth of the loop. So a worker
  * that has finished a range keeps polling for the next one for {@value #SPIN_MICROS} µs before it sleeps,
- * the caller waits for the workers in the same way, and a caller that finishes its own range before a
- * worker has started another runs that range itself.
+ * the caller waits for the workers in the same way (neither polls when there are more threads than
+ * processors), and a caller that finishes its own range before a worker has started another runs that
+ * range itself.
  *
  * <pre>{@code
  * float[] y = new float[n];
