@@ -96,6 +96,26 @@ final class PlainSmallFloatKernel implements SmallFloatKernel {
         }
     }
 
+    /** From this many columns on, {@link #columnSums} beats the loop over the output row in place (JDK 17, AVX2). */
+    static final int COLUMN_SUMS_MIN = 32;
+
+    /**
+     * {@code out[outOff + j] = Σ_r x[xOff + r·cols + j]}, the rows added in order (the same float additions
+     * as the loop in place, so the same values), in plain Java that C2 vectorises: JDK 17's C2 vectorises a
+     * loop only when its arrays share one index expression, so each row is first copied into a scratch row
+     * and added to a scratch sum. Twice as fast at 32×50, the bias gradient of the study's hidden layer.
+     */
+    static void columnSums(float[] x, int xOff, int rows, int cols, float[] out, int outOff) {
+        float[][] scratch = Workspace.get().rows(2, cols);
+        float[] acc = scratch[0], row = scratch[1];
+        System.arraycopy(x, xOff, acc, 0, cols);
+        for (int k = 1; k < rows; k++) {
+            System.arraycopy(x, xOff + k * cols, row, 0, cols);
+            for (int j = 0; j < cols; j++) acc[j] += row[j];
+        }
+        System.arraycopy(acc, 0, out, outOff, cols);
+    }
+
     private static void load(float[] c, int ci, int cjs, float[] acc, int n) {
         if (cjs == 1) {
             System.arraycopy(c, ci, acc, 0, n);

@@ -19,15 +19,7 @@ public final class Reduce {
                 continue;
             }
             if ((kind == Kind.SUM || kind == Kind.MEAN) && SmallFloatGemm.columnSums(x, xb, r, inner, out, ob)) {
-                // the rows summed in vector registers (a bias's gradient, a mean over the batch)
-                if (kind == Kind.MEAN) {
-                    float s = 1f / r;
-                    for (int i = 0; i < inner; i++) out[ob + i] *= s;
-                }
-                continue;
-            }
-            if ((kind == Kind.SUM || kind == Kind.MEAN) && inner >= PLAIN_COLUMN_SUMS) {
-                plainColumnSums(x, xb, r, inner, out, ob);
+                // the rows summed by the small-product loops (a bias's gradient, a mean over the batch)
                 if (kind == Kind.MEAN) {
                     float s = 1f / r;
                     for (int i = 0; i < inner; i++) out[ob + i] *= s;
@@ -49,26 +41,6 @@ public final class Reduce {
                 for (int i = 0; i < inner; i++) out[ob + i] *= s;
             }
         }
-    }
-
-    /** From this many columns on, {@link #plainColumnSums} beats the loop over C's row in place (JDK 17, AVX2). */
-    private static final int PLAIN_COLUMN_SUMS = 32;
-
-    /**
-     * {@code out[outOff + j] = Σ_r x[xOff + r·cols + j]}, the rows added in order (the same float additions
-     * as the loop in place, so the same values), in plain Java that C2 vectorises: JDK 17's C2 vectorises a
-     * loop only when its arrays share one index expression, so each row is first copied into a scratch row
-     * and added to a scratch sum. Twice as fast at 32×50, the bias gradient of the study's hidden layer.
-     */
-    private static void plainColumnSums(float[] x, int xOff, int rows, int cols, float[] out, int outOff) {
-        float[][] scratch = Workspace.get().rows(2, cols);
-        float[] acc = scratch[0], row = scratch[1];
-        System.arraycopy(x, xOff, acc, 0, cols);
-        for (int k = 1; k < rows; k++) {
-            System.arraycopy(x, xOff + k * cols, row, 0, cols);
-            for (int j = 0; j < cols; j++) acc[j] += row[j];
-        }
-        System.arraycopy(acc, 0, out, outOff, cols);
     }
 
     private static double reduceRow(Kind kind, float[] x, int xb, int r) {

@@ -88,12 +88,18 @@ final class SmallFloatGemm {
 
     /**
      * {@code out[outOff + j] = Σ_r x[xOff + r·cols + j]} summed in row order (the sequence of float
-     * additions of a plain loop, so the same values), on the vector loops; returns false, doing
-     * nothing, when they are not loaded or the block is too narrow or too large for this path.
+     * additions of a plain loop, so the same values), on the vector loops or the plain scratch-row ones
+     * ({@link PlainSmallFloatKernel#columnSums}); returns false, doing nothing, when the block is too
+     * narrow or too large for either, and the caller's loop in place is as fast.
      */
     static boolean columnSums(float[] x, int xOff, int rows, int cols, float[] out, int outOff) {
         SmallFloatKernel kern = kernel();
-        if (kern == PLAIN || cols < WIDE || (long) rows * cols > COLUMN_SUMS_MAX) return false;
+        if (kern == PLAIN) {
+            if (cols < PlainSmallFloatKernel.COLUMN_SUMS_MIN) return false;
+            PlainSmallFloatKernel.columnSums(x, xOff, rows, cols, out, outOff);
+            return true;
+        }
+        if (cols < WIDE || (long) rows * cols > COLUMN_SUMS_MAX) return false;
         // 1·x + s is x + s exactly: the fused multiply-add rounds once, as the addition does
         kern.rowsTimesB(1, cols, rows, ONE, 0, 0, 0, x, xOff, cols, out, outOff, cols, false);
         return true;
