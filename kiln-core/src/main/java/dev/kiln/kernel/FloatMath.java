@@ -17,16 +17,43 @@ package dev.kiln.kernel;
  * }</pre>
  */
 public final class FloatMath {
+    /** {@link #exp(double[], int, int)} on the Vector API ({@code VectorFloatMath}). */
+    interface ArrayKernel {
+        void exp(double[] x, int from, int to);
+    }
+
+    private static final ArrayKernel VECTOR = (ArrayKernel) MatMul.loadVectorKernel("dev.kiln.kernel.VectorFloatMath");
+
     private FloatMath() {}
 
+    /**
+     * {@code x[i] = exp(x[i])} for i in [from, to), each value bit-for-bit {@link #exp(double)}'s: on the
+     * Vector API when the module is present (about four values at the cost of one), else a plain loop.
+     * Callers that take many exponentials (a softmax over a batch) gather their arguments into one array
+     * for this.
+     *
+     * <pre>{@code
+     * double[] e = {0.5, -1.0, 2.0};
+     * FloatMath.exp(e, 0, e.length);   // e = {e^0.5, e^-1, e^2}
+     * }</pre>
+     */
+    public static void exp(double[] x, int from, int to) {
+        java.util.Objects.checkFromToIndex(from, to, x.length);
+        if (VECTOR != null && MatMul.usingVector()) {
+            VECTOR.exp(x, from, to);
+            return;
+        }
+        for (int i = from; i < to; i++) x[i] = exp(x[i]);
+    }
+
     /** 2^(j/32) for j = 0..31. */
-    private static final double[] TWO_POW = new double[32];
-    private static final double INV_STEP = 32.0 / Math.log(2.0);
+    static final double[] TWO_POW = new double[32];
+    static final double INV_STEP = 32.0 / Math.log(2.0);
     /** ln2/32 as a sum: the high part has 32 significant bits, so k·STEP_HI is exact for |k| &lt; 2^20. */
-    private static final double STEP_HI = 6.93147180369123816490e-01 / 32;
-    private static final double STEP_LO = 1.90821492927058770002e-10 / 32;
+    static final double STEP_HI = 6.93147180369123816490e-01 / 32;
+    static final double STEP_LO = 1.90821492927058770002e-10 / 32;
     /** Adding 1.5·2^52 rounds a double of magnitude below 2^51 to an integer held in its low bits. */
-    private static final double SHIFTER = 0x1.8p52;
+    static final double SHIFTER = 0x1.8p52;
     /** Above this e^x overflows a double; below {@link #UNDERFLOW} it is 0 even as a subnormal. */
     private static final double OVERFLOW = 709.782712893384;
     private static final double UNDERFLOW = -745.1332191019412;

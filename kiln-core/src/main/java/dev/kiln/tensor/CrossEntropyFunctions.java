@@ -61,31 +61,36 @@ final class CrossEntropyFunctions {
             known = null;
         }
         float[] prob = known != null ? known.probabilities().f : new float[z.length];
-        double[] e = known != null ? null : new double[len];
-        for (int r = 0; r < rows; r++) {
-            int base = r * len;
-            double shift, logS, sum = 0;
-            if (known != null) {
-                shift = known.shift()[r];
-                logS = known.logSum()[r];
-            } else {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int k = 0; k < len; k++) max = Math.max(max, z[base + k]);
-                shift = Double.isInfinite(max) ? 0.0 : max;
-                for (int k = 0; k < len; k++) {
-                    e[k] = FloatMath.exp(z[base + k] - shift);
-                    sum += e[k];
+        // without known rows the exponentials of a block of rows are taken in one call, as the softmax does
+        int block = known != null ? rows : Functions.expBlockRows(rows, len);
+        double[] e = known != null ? null : new double[block * len];
+        double[] blockShift = known != null ? null : new double[block];
+        for (int r0 = 0; r0 < rows; r0 += block) {
+            int nb = Math.min(block, rows - r0);
+            if (known == null) {
+                Functions.shiftedRows(z, r0 * len, nb, len, blockShift, e);
+                FloatMath.exp(e, 0, nb * len);
+            }
+            for (int b = 0; b < nb; b++) {
+                int r = r0 + b, base = r * len, eb = b * len;
+                double shift, logS, sum = 0;
+                if (known != null) {
+                    shift = known.shift()[r];
+                    logS = known.logSum()[r];
+                } else {
+                    shift = blockShift[b];
+                    for (int k = 0; k < len; k++) sum += e[eb + k];
+                    logS = FloatMath.log(sum);
                 }
-                logS = FloatMath.log(sum);
+                double acc = 0;
+                for (int k = 0; k < len; k++) {
+                    float lp = (float) (z[base + k] - shift - logS);
+                    logp[base + k] = lp;
+                    if (known == null) prob[base + k] = (float) (e[eb + k] / sum);
+                    acc += t[base + k] * lp;   // the float product, summed in double
+                }
+                o[r] = -(float) acc;
             }
-            double acc = 0;
-            for (int k = 0; k < len; k++) {
-                float lp = (float) (z[base + k] - shift - logS);
-                logp[base + k] = lp;
-                if (known == null) prob[base + k] = (float) (e[k] / sum);
-                acc += t[base + k] * lp;   // the float product, summed in double
-            }
-            o[r] = -(float) acc;
         }
         return Functions.record(out, Op.SOFTMAX_CROSS_ENTROPY, g -> floatBackward(g, labels, logits, logp, prob, rows, len), labels, logits);
     }

@@ -591,6 +591,30 @@ final class Functions {
         }, x);
     }
 
+    /** Exponentials per {@link FloatMath#exp(double[], int, int)} call in the softmax family (rows whole). */
+    private static final int EXP_BLOCK = 2048;
+
+    /** Rows of {@code len} values per block of exponentials: as many as fit {@link #EXP_BLOCK}, at least one. */
+    static int expBlockRows(int rows, int len) {
+        return Math.max(1, Math.min(rows, EXP_BLOCK / Math.max(len, 1)));
+    }
+
+    /**
+     * For {@code nb} rows of {@code len} floats from {@code xs[from]}: each row's shift (its maximum, or 0
+     * when that is infinite) into {@code shift[b]}, and {@code x − shift} into {@code e[b·len + k]},
+     * ready for {@link FloatMath#exp(double[], int, int)}.
+     */
+    static void shiftedRows(float[] xs, int from, int nb, int len, double[] shift, double[] e) {
+        for (int b = 0; b < nb; b++) {
+            int base = from + b * len, eb = b * len;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < len; k++) max = Math.max(max, xs[base + k]);
+            double s = Double.isInfinite(max) ? 0.0 : max;
+            shift[b] = s;
+            for (int k = 0; k < len; k++) e[eb + k] = xs[base + k] - s;
+        }
+    }
+
     /**
      * The softmax family over the last axis of a float32 tensor, on the arrays directly: the same
      * arithmetic as the general loop (max, shifted exponentials summed in double), each exponential
@@ -599,35 +623,39 @@ final class Functions {
      */
     private static Tensor lastAxisFloat(Op op, Tensor x, Tensor out, int rows, int len, int ax, int[] d, boolean keepdims) {
         float[] xs = x.f, os = out.f;
-        double[] e = new double[len];
         float[] probs = op == Op.LOG_SOFTMAX && x.requiresGrad && GradMode.enabled() ? new float[xs.length] : null;
         // kept for a cross-entropy of the same logits only on graph nodes: they are never written in
         // place (a leaf, such as a weight, may be, which would leave the kept rows stale)
         boolean keep = op == Op.SOFTMAX && x.parents != null;
         double[] shifts = keep ? new double[rows] : null, logSums = keep ? new double[rows] : null;
-        for (int o = 0; o < rows; o++) {
-            int base = o * len;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < len; k++) max = Math.max(max, xs[base + k]);
-            double shift = Double.isInfinite(max) ? 0.0 : max;
-            double sum = 0;
-            for (int k = 0; k < len; k++) {
-                e[k] = FloatMath.exp(xs[base + k] - shift);
-                sum += e[k];
-            }
-            // a plain softmax (no cross-entropy to share its rows with) needs no logarithm
-            double logS = op == Op.SOFTMAX && shifts == null ? 0.0 : FloatMath.log(sum);
-            if (shifts != null) {
-                shifts[o] = shift;
-                logSums[o] = logS;
-            }
-            if (op == Op.LOG_SUM_EXP) {
-                os[o] = (float) (shift + logS);
-            } else if (op == Op.SOFTMAX) {
-                for (int k = 0; k < len; k++) os[base + k] = (float) (e[k] / sum);
-            } else {
-                for (int k = 0; k < len; k++) os[base + k] = (float) (xs[base + k] - shift - logS);
-                if (probs != null) for (int k = 0; k < len; k++) probs[base + k] = (float) (e[k] / sum);
+        // the exponentials of a block of rows are taken in one call (vectorised across rows: a softmax
+        // over three classes has too few per row)
+        int block = expBlockRows(rows, len);
+        double[] e = new double[block * len];
+        double[] blockShift = new double[block];
+        for (int o0 = 0; o0 < rows; o0 += block) {
+            int nb = Math.min(block, rows - o0);
+            shiftedRows(xs, o0 * len, nb, len, blockShift, e);
+            FloatMath.exp(e, 0, nb * len);
+            for (int b = 0; b < nb; b++) {
+                int o = o0 + b, base = o * len, eb = b * len;
+                double shift = blockShift[b];
+                double sum = 0;
+                for (int k = 0; k < len; k++) sum += e[eb + k];
+                // a plain softmax (no cross-entropy to share its rows with) needs no logarithm
+                double logS = op == Op.SOFTMAX && shifts == null ? 0.0 : FloatMath.log(sum);
+                if (shifts != null) {
+                    shifts[o] = shift;
+                    logSums[o] = logS;
+                }
+                if (op == Op.LOG_SUM_EXP) {
+                    os[o] = (float) (shift + logS);
+                } else if (op == Op.SOFTMAX) {
+                    for (int k = 0; k < len; k++) os[base + k] = (float) (e[eb + k] / sum);
+                } else {
+                    for (int k = 0; k < len; k++) os[base + k] = (float) (xs[base + k] - shift - logS);
+                    if (probs != null) for (int k = 0; k < len; k++) probs[base + k] = (float) (e[eb + k] / sum);
+                }
             }
         }
         if (shifts != null) x.softmaxRows = new SoftmaxRows(out, shifts, logSums);
