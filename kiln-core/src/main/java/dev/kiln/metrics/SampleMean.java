@@ -52,4 +52,11 @@ public abstract class SampleMean extends Mean {
         for (int j = 1; j < width; j++) if (v[offset + j] > v[offset + best]) best = j;
         return best;
     }
+
+    /** {@link #argmax(double[], int, int)} on floats: the same index for the same values. */
+    static int argmax(float[] v, int offset, int width) {
+        int best = 0;
+        for (int j = 1; j < width; j++) if (v[offset + j] > v[offset + best]) best = j;
+        return best;
+    }
 }
