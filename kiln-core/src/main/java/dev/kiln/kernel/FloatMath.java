@@ -17,9 +17,11 @@ package dev.kiln.kernel;
  * }</pre>
  */
 public final class FloatMath {
-    /** {@link #exp(double[], int, int)} on the Vector API ({@code VectorFloatMath}). */
+    /** {@link #exp(double[], int, int)} and {@link #log(double[], int, int)} on the Vector API ({@code VectorFloatMath}). */
     interface ArrayKernel {
         void exp(double[] x, int from, int to);
+
+        void log(double[] x, int from, int to);
     }
 
     private static final ArrayKernel VECTOR = (ArrayKernel) MatMul.loadVectorKernel("dev.kiln.kernel.VectorFloatMath");
@@ -44,6 +46,19 @@ public final class FloatMath {
             return;
         }
         for (int i = from; i < to; i++) x[i] = exp(x[i]);
+    }
+
+    /**
+     * {@code x[i] = log(x[i])} for i in [from, to), each value bit-for-bit {@link #log(double)}'s, on the
+     * Vector API when the module is present: the logarithms of a batch's softmax sums in one call.
+     */
+    public static void log(double[] x, int from, int to) {
+        java.util.Objects.checkFromToIndex(from, to, x.length);
+        if (VECTOR != null && MatMul.usingVector()) {
+            VECTOR.log(x, from, to);
+            return;
+        }
+        for (int i = from; i < to; i++) x[i] = log(x[i]);
     }
 
     /** 2^(j/32) for j = 0..31. */
@@ -85,9 +100,9 @@ public final class FloatMath {
     }
 
     /** Grid points c_j = 0.75 + j/64 (j = 0..48) of the mantissa range [0.75, 1.5], and their logarithms. */
-    private static final double[] LOG_GRID = new double[49];
-    private static final double LN2_HI = 6.93147180369123816490e-01;
-    private static final double LN2_LO = 1.90821492927058770002e-10;
+    static final double[] LOG_GRID = new double[49];
+    static final double LN2_HI = 6.93147180369123816490e-01;
+    static final double LN2_LO = 1.90821492927058770002e-10;
 
     static {
         for (int j = 0; j < LOG_GRID.length; j++) LOG_GRID[j] = Math.log(0.75 + j / 64.0);

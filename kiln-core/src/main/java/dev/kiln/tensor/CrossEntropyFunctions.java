@@ -64,12 +64,18 @@ final class CrossEntropyFunctions {
         // without known rows the exponentials of a block of rows are taken in one call, as the softmax does
         int block = known != null ? rows : Functions.expBlockRows(rows, len);
         double[] e = known != null ? null : new double[block * len];
-        double[] blockShift = known != null ? null : new double[block];
+        double[] blockShift = null, blockSum = null, blockLog = null;
+        if (known == null) {
+            blockShift = new double[block];
+            blockSum = new double[block];
+            blockLog = new double[block];
+        }
         for (int r0 = 0; r0 < rows; r0 += block) {
             int nb = Math.min(block, rows - r0);
             if (known == null) {
                 Functions.shiftedRows(z, r0 * len, nb, len, blockShift, e);
                 FloatMath.exp(e, 0, nb * len);
+                Functions.rowSums(e, nb, len, blockSum, blockLog);
             }
             for (int b = 0; b < nb; b++) {
                 int r = r0 + b, base = r * len, eb = b * len;
@@ -79,8 +85,8 @@ final class CrossEntropyFunctions {
                     logS = known.logSum()[r];
                 } else {
                     shift = blockShift[b];
-                    for (int k = 0; k < len; k++) sum += e[eb + k];
-                    logS = FloatMath.log(sum);
+                    sum = blockSum[b];
+                    logS = blockLog[b];
                 }
                 double acc = 0;
                 for (int k = 0; k < len; k++) {

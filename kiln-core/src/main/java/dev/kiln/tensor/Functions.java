@@ -616,6 +616,22 @@ final class Functions {
     }
 
     /**
+     * Each of {@code nb} rows of {@code len} exponentials summed in order into {@code sums[b]}; with
+     * {@code logs} not null, the sums' logarithms there too, taken in one call.
+     */
+    static void rowSums(double[] e, int nb, int len, double[] sums, double[] logs) {
+        for (int b = 0; b < nb; b++) {
+            double sum = 0;
+            for (int k = 0, eb = b * len; k < len; k++) sum += e[eb + k];
+            sums[b] = sum;
+        }
+        if (logs != null) {
+            System.arraycopy(sums, 0, logs, 0, nb);
+            FloatMath.log(logs, 0, nb);
+        }
+    }
+
+    /**
      * The softmax family over the last axis of a float32 tensor, on the arrays directly: the same
      * arithmetic as the general loop (max, shifted exponentials summed in double), each exponential
      * taken once; logSoftmax keeps the probabilities e/Σe it has on the way for its backward pass, and
@@ -632,18 +648,19 @@ final class Functions {
         // over three classes has too few per row)
         int block = expBlockRows(rows, len);
         double[] e = new double[block * len];
-        double[] blockShift = new double[block];
+        double[] blockShift = new double[block], blockSum = new double[block], blockLog = new double[block];
+        // a plain softmax (no cross-entropy to share its rows with) needs no logarithm
+        boolean logs = op != Op.SOFTMAX || shifts != null;
         for (int o0 = 0; o0 < rows; o0 += block) {
             int nb = Math.min(block, rows - o0);
             shiftedRows(xs, o0 * len, nb, len, blockShift, e);
             FloatMath.exp(e, 0, nb * len);
+            rowSums(e, nb, len, blockSum, logs ? blockLog : null);
             for (int b = 0; b < nb; b++) {
                 int o = o0 + b, base = o * len, eb = b * len;
                 double shift = blockShift[b];
-                double sum = 0;
-                for (int k = 0; k < len; k++) sum += e[eb + k];
-                // a plain softmax (no cross-entropy to share its rows with) needs no logarithm
-                double logS = op == Op.SOFTMAX && shifts == null ? 0.0 : FloatMath.log(sum);
+                double sum = blockSum[b];
+                double logS = logs ? blockLog[b] : 0.0;
                 if (shifts != null) {
                     shifts[o] = shift;
                     logSums[o] = logS;
