@@ -1,6 +1,6 @@
 package dev.kiln.tensor;
 
-import dev.kiln.kernel.FloatMath;
+import dev.kiln.kernel.Softmax;
 
 /**
  * Softmax cross-entropy from logits as one graph node, {@code −Σ_k t_k · logSoftmax(z)_k} over the last
@@ -60,44 +60,19 @@ final class CrossEntropyFunctions {
         if (known != null && (logits.parents == null || known.shift().length != rows || known.probabilities().size() != z.length)) {
             known = null;
         }
-        float[] prob = known != null ? known.probabilities().f : new float[z.length];
-        // without known rows the exponentials of a block of rows are taken in one call, as the softmax does
-        int block = known != null ? rows : Functions.expBlockRows(rows, len);
-        double[] e = known != null ? null : new double[block * len];
-        double[] blockShift = null, blockSum = null, blockLog = null;
-        if (known == null) {
-            blockShift = new double[block];
-            blockSum = new double[block];
-            blockLog = new double[block];
+        float[] prob;
+        double[] shift, logSum;
+        if (known != null) {
+            prob = known.probabilities().f;
+            shift = known.shift();
+            logSum = known.logSum();
+        } else {
+            prob = new float[z.length];
+            shift = new double[rows];
+            logSum = new double[rows];
+            Softmax.rows(z, rows, len, prob, shift, logSum);
         }
-        for (int r0 = 0; r0 < rows; r0 += block) {
-            int nb = Math.min(block, rows - r0);
-            if (known == null) {
-                Functions.shiftedRows(z, r0 * len, nb, len, blockShift, e);
-                FloatMath.exp(e, 0, nb * len);
-                Functions.rowSums(e, nb, len, blockSum, blockLog);
-            }
-            for (int b = 0; b < nb; b++) {
-                int r = r0 + b, base = r * len, eb = b * len;
-                double shift, logS, sum = 0;
-                if (known != null) {
-                    shift = known.shift()[r];
-                    logS = known.logSum()[r];
-                } else {
-                    shift = blockShift[b];
-                    sum = blockSum[b];
-                    logS = blockLog[b];
-                }
-                double acc = 0;
-                for (int k = 0; k < len; k++) {
-                    float lp = (float) (z[base + k] - shift - logS);
-                    logp[base + k] = lp;
-                    if (known == null) prob[base + k] = (float) (e[eb + k] / sum);
-                    acc += t[base + k] * lp;   // the float product, summed in double
-                }
-                o[r] = -(float) acc;
-            }
-        }
+        Softmax.crossEntropy(z, t, rows, len, shift, logSum, logp, o);
         return Functions.record(out, Op.SOFTMAX_CROSS_ENTROPY, g -> floatBackward(g, labels, logits, logp, prob, rows, len), labels, logits);
     }
 
@@ -106,16 +81,13 @@ final class CrossEntropyFunctions {
         Tensor dz = logits.requiresGrad ? Tensor.empty(DType.FLOAT32, logits.shape) : null;
         Tensor dt = labels.requiresGrad ? Tensor.empty(DType.FLOAT32, labels.shape) : null;
         float[] t = labels.f, gs = g.f;
-        for (int r = 0; r < rows; r++) {
-            int base = r * len;
-            float u = -gs[r];
-            if (dz != null) {
-                double s = 0;
-                for (int k = 0; k < len; k++) s += u * t[base + k];
-                float sf = (float) s;
-                for (int k = 0; k < len; k++) dz.f[base + k] = u * t[base + k] - prob[base + k] * sf;
+        if (dz != null) Softmax.crossEntropyBackward(gs, t, prob, rows, len, dz.f);
+        if (dt != null) {
+            for (int r = 0; r < rows; r++) {
+                int base = r * len;
+                float u = -gs[r];
+                for (int k = 0; k < len; k++) dt.f[base + k] = u * logp[base + k];
             }
-            if (dt != null) for (int k = 0; k < len; k++) dt.f[base + k] = u * logp[base + k];
         }
         return new Tensor[] {dt, dz};
     }

@@ -2,6 +2,7 @@ package dev.kiln.tensor;
 
 import dev.kiln.kernel.Elementwise;
 import dev.kiln.kernel.FloatMath;
+import dev.kiln.kernel.Softmax;
 import dev.kiln.kernel.MatMul;
 import dev.kiln.kernel.Reduce;
 import dev.kiln.kernel.Relu;
@@ -591,46 +592,6 @@ final class Functions {
         }, x);
     }
 
-    /** Exponentials per {@link FloatMath#exp(double[], int, int)} call in the softmax family (rows whole). */
-    private static final int EXP_BLOCK = 2048;
-
-    /** Rows of {@code len} values per block of exponentials: as many as fit {@link #EXP_BLOCK}, at least one. */
-    static int expBlockRows(int rows, int len) {
-        return Math.max(1, Math.min(rows, EXP_BLOCK / Math.max(len, 1)));
-    }
-
-    /**
-     * For {@code nb} rows of {@code len} floats from {@code xs[from]}: each row's shift (its maximum, or 0
-     * when that is infinite) into {@code shift[b]}, and {@code x − shift} into {@code e[b·len + k]},
-     * ready for {@link FloatMath#exp(double[], int, int)}.
-     */
-    static void shiftedRows(float[] xs, int from, int nb, int len, double[] shift, double[] e) {
-        for (int b = 0; b < nb; b++) {
-            int base = from + b * len, eb = b * len;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < len; k++) max = Math.max(max, xs[base + k]);
-            double s = Double.isInfinite(max) ? 0.0 : max;
-            shift[b] = s;
-            for (int k = 0; k < len; k++) e[eb + k] = xs[base + k] - s;
-        }
-    }
-
-    /**
-     * Each of {@code nb} rows of {@code len} exponentials summed in order into {@code sums[b]}; with
-     * {@code logs} not null, the sums' logarithms there too, taken in one call.
-     */
-    static void rowSums(double[] e, int nb, int len, double[] sums, double[] logs) {
-        for (int b = 0; b < nb; b++) {
-            double sum = 0;
-            for (int k = 0, eb = b * len; k < len; k++) sum += e[eb + k];
-            sums[b] = sum;
-        }
-        if (logs != null) {
-            System.arraycopy(sums, 0, logs, 0, nb);
-            FloatMath.log(logs, 0, nb);
-        }
-    }
-
     /**
      * The softmax family over the last axis of a float32 tensor, on the arrays directly: the same
      * arithmetic as the general loop (max, shifted exponentials summed in double), each exponential
@@ -644,34 +605,27 @@ final class Functions {
         // place (a leaf, such as a weight, may be, which would leave the kept rows stale)
         boolean keep = op == Op.SOFTMAX && x.parents != null;
         double[] shifts = keep ? new double[rows] : null, logSums = keep ? new double[rows] : null;
-        // the exponentials of a block of rows are taken in one call (vectorised across rows: a softmax
-        // over three classes has too few per row)
-        int block = expBlockRows(rows, len);
-        double[] e = new double[block * len];
-        double[] blockShift = new double[block], blockSum = new double[block], blockLog = new double[block];
-        // a plain softmax (no cross-entropy to share its rows with) needs no logarithm
-        boolean logs = op != Op.SOFTMAX || shifts != null;
-        for (int o0 = 0; o0 < rows; o0 += block) {
-            int nb = Math.min(block, rows - o0);
-            shiftedRows(xs, o0 * len, nb, len, blockShift, e);
-            FloatMath.exp(e, 0, nb * len);
-            rowSums(e, nb, len, blockSum, logs ? blockLog : null);
-            for (int b = 0; b < nb; b++) {
-                int o = o0 + b, base = o * len, eb = b * len;
-                double shift = blockShift[b];
-                double sum = blockSum[b];
-                double logS = logs ? blockLog[b] : 0.0;
-                if (shifts != null) {
-                    shifts[o] = shift;
-                    logSums[o] = logS;
-                }
-                if (op == Op.LOG_SUM_EXP) {
-                    os[o] = (float) (shift + logS);
-                } else if (op == Op.SOFTMAX) {
-                    for (int k = 0; k < len; k++) os[base + k] = (float) (e[eb + k] / sum);
-                } else {
-                    for (int k = 0; k < len; k++) os[base + k] = (float) (xs[base + k] - shift - logS);
-                    if (probs != null) for (int k = 0; k < len; k++) probs[base + k] = (float) (e[eb + k] / sum);
+        if (op == Op.SOFTMAX) {
+            Softmax.rows(xs, rows, len, os, shifts != null ? shifts : new double[rows], logSums);
+        } else {
+            // log-softmax and log-sum-exp: the same shifted exponentials and log-sums, a block of rows at a time
+            int block = Softmax.blockRows(rows, len);
+            double[] e = new double[block * len];
+            double[] blockShift = new double[block], blockSum = new double[block], blockLog = new double[block];
+            for (int o0 = 0; o0 < rows; o0 += block) {
+                int nb = Math.min(block, rows - o0);
+                Softmax.shiftedRows(xs, o0 * len, nb, len, blockShift, e);
+                FloatMath.exp(e, 0, nb * len);
+                Softmax.rowSums(e, nb, len, blockSum, blockLog);
+                for (int b = 0; b < nb; b++) {
+                    int o = o0 + b, base = o * len, eb = b * len;
+                    double shift = blockShift[b], sum = blockSum[b], logS = blockLog[b];
+                    if (op == Op.LOG_SUM_EXP) {
+                        os[o] = (float) (shift + logS);
+                    } else {
+                        for (int k = 0; k < len; k++) os[base + k] = (float) (xs[base + k] - shift - logS);
+                        if (probs != null) for (int k = 0; k < len; k++) probs[base + k] = (float) (e[eb + k] / sum);
+                    }
                 }
             }
         }
