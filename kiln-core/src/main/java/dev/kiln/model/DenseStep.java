@@ -2,6 +2,11 @@ package dev.kiln.model;
 
 import dev.kiln.kernel.Affine;
 import dev.kiln.kernel.Elementwise;
+import dev.kiln.kernel.Reduce;
+import dev.kiln.kernel.Softmax;
+import dev.kiln.losses.CategoricalCrossentropy;
+import dev.kiln.losses.Loss;
+import dev.kiln.losses.Reduction;
 import dev.kiln.nn.ActivationFunction;
 import dev.kiln.nn.Activations;
 import dev.kiln.nn.Dense;
@@ -27,6 +32,12 @@ import java.util.List;
  * tensor kept for that parameter and set with {@link Tensor#grad(Tensor)} (overwritten each step, as
  * PyTorch's {@code .grad} is).
  *
+ * <p>One loss runs here too: a plain categorical cross-entropy on a softmax output (or on logits), the
+ * classifier's usual head ({@link #crossEntropyStep}, see {@link #fusesLoss} for the exact conditions).
+ * It is computed by the same {@link Softmax} and {@link Reduce} kernels as the graph's softmax,
+ * cross-entropy and mean nodes, in the same order, so the loss and every gradient are still the graph's
+ * bit for bit; at batch 32 the graph's nodes and their backward pass cost more than the arithmetic.
+ *
  * <p>{@link #of} returns null unless every layer is exactly {@code Dense} (or an {@code InputLayer}),
  * float32, built, trainable, without regularizers or activity regularizers, with hidden activations
  * linear, relu or tanh, and each weight used once; {@link #matches} re-checks what may change between
@@ -49,6 +60,12 @@ final class DenseStep {
     private Tensor logits;
     private int rows;
     private long steps;
+    private long fusedSteps;
+
+    /** The cross-entropy head's per-row buffers ({@link #crossEntropyStep}), grown to the batch. */
+    private float[] headLogp = new float[0], headRowLoss = new float[0], headRowGrad = new float[0];
+    private double[] headShift = new double[0], headLogSum = new double[0];
+    private final float[] headSum = new float[1];
 
     private DenseStep(Sequential model, Dense[] layers) {
         this.model = model;
@@ -139,11 +156,85 @@ final class DenseStep {
     /** Steps run so far (for tests: that the step ran, not the graph). */
     long steps() { return steps; }
 
+    /** Of {@link #steps}, those whose loss ran here too ({@link #crossEntropyStep}). */
+    long fusedSteps() { return fusedSteps; }
+
+    /**
+     * Whether {@link #crossEntropyStep} computes this loss: exactly {@link CategoricalCrossentropy}
+     * (not a subclass, which may override {@code call}) over the last axis, without label smoothing,
+     * reduced by the mean over the batch in float32, without sample weights, on the logits of a softmax
+     * output (or of a linear output with {@code fromLogits}), with labels of the output's shape. Any other
+     * loss or setting takes the graph, which also gives the errors for labels that do not fit.
+     */
+    boolean fusesLoss(Loss loss, Tensor y, Tensor sampleWeight, Tensor x) {
+        if (sampleWeight != null || loss.getClass() != CategoricalCrossentropy.class) return false;
+        CategoricalCrossentropy cce = (CategoricalCrossentropy) loss;
+        if (cce.labelSmoothing() != 0 || (cce.axis() != -1 && cce.axis() != 1)) return false;
+        if (loss.reduction() != Reduction.SUM_OVER_BATCH_SIZE || (loss.dtype() != null && loss.dtype() != DType.FLOAT32)) return false;
+        ActivationFunction f = activations[layers.length - 1];
+        boolean linear = f == null || f == Activations.LINEAR;
+        if (cce.fromLogits() ? !linear : f != Activations.SOFTMAX) return false;
+        int units = kernels[layers.length - 1].shape().dim(1);
+        return y.rank() == 2 && y.shape().dim(0) == x.shape().dim(0) && y.shape().dim(1) == units;
+    }
+
+    /**
+     * The whole step's forward and backward for a softmax cross-entropy loss ({@link #fusesLoss}): the
+     * layers, the softmax rows, each row's cross-entropy, their mean, and the logits' gradient
+     * (1/batch per row, as the mean's backward pass gives it) down the stack, with no graph at all. Every
+     * value is the graph's bit for bit (the same {@link Softmax} and {@link Reduce} kernels in the same
+     * order; DenseStepTest compares them). Returns the loss; {@link #output} is then the model's output.
+     */
+    double crossEntropyStep(Tensor x, Tensor y) {
+        forwardLayers(x);
+        int m = rows, len = logits.shape().dim(1);
+        if (headRowLoss.length < m) {
+            headRowLoss = new float[m];
+            headRowGrad = new float[m];
+            headShift = new double[m];
+            headLogSum = new double[m];
+        }
+        if (headLogp.length < m * len) headLogp = new float[m * len];
+        float[] z = logits.floatData(), t = y.astype(DType.FLOAT32).floatData();
+        float[] prob = new float[m * len];
+        Softmax.rows(z, m, len, prob, headShift, headLogSum);
+        Softmax.crossEntropy(z, t, m, len, headShift, headLogSum, headLogp, headRowLoss);
+        Reduce.reduce(Reduce.Kind.SUM, headRowLoss, headSum, 1, m, 1);
+        float count = m;
+        float loss = headSum[0] / count;
+        // d(sum / count)/d(row) = 1 / count, a float division as the mean's backward pass does it
+        java.util.Arrays.fill(headRowGrad, 0, m, 1f / count);
+        float[] gz = new float[m * len];
+        Softmax.crossEntropyBackward(headRowGrad, t, prob, m, len, gz);
+        ActivationFunction f = activations[layers.length - 1];
+        // what the graph's metrics would see: the softmax's probabilities, or the logits of a linear output
+        output = f == null || f == Activations.LINEAR ? Tensor.wrap(z, m, len) : Tensor.wrap(prob, m, len);
+        logits.grad(Tensor.wrap(gz, m, len));
+        fusedSteps++;
+        backward();
+        return loss;
+    }
+
+    private Tensor output;
+
+    /** The model's output of the last {@link #crossEntropyStep} (for the metrics). */
+    Tensor output() { return output; }
+
     /**
      * The forward pass in training mode: the hidden layers into the kept buffers, the last layer's
      * pre-activation into a fresh leaf, and its activation on the graph. Returns the model's output.
      */
     Tensor forward(Tensor x0) {
+        Tensor z = forwardLayers(x0);
+        ActivationFunction f = activations[layers.length - 1];
+        if (f == null || f == Activations.LINEAR) return z;
+        // a graph node over the leaf (same storage), as the affine node would be: a softmax and a
+        // cross-entropy of it then share their exponentials (they do so only on graph nodes)
+        return f.apply(z.identity());
+    }
+
+    /** The layers up to the last one's pre-activation, which becomes {@link #logits} (a fresh leaf) and is returned. */
+    private Tensor forwardLayers(Tensor x0) {
         // Keras's autocast, as Layer.call does: float64 data into the float32 layers
         Tensor x = x0.dtype() == DType.FLOAT32 ? x0 : x0.astype(DType.FLOAT32);
         int m = x.shape().dim(0);
@@ -167,11 +258,7 @@ final class DenseStep {
         float[] z = new float[m * units];
         Affine.forward(h, m, in, kernels[last].floatData(), biasData(last), units, null, z);
         logits = Tensor.wrap(z, m, units).requiresGrad(true);
-        ActivationFunction f = activations[last];
-        if (f == null || f == Activations.LINEAR) return logits;
-        // a graph node over the leaf (same storage), as the affine node would be: a softmax and a
-        // cross-entropy of it then share their exponentials (they do so only on graph nodes)
-        return f.apply(logits.identity());
+        return logits;
     }
 
     /**

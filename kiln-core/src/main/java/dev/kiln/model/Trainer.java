@@ -42,6 +42,16 @@ final class Trainer {
      */
     double trainStep(Tensor x, Tensor y, Tensor sampleWeight) {
         DenseStep dense = denseStep(x);
+        if (dense != null && dense.fusesLoss(compiled.loss, y, sampleWeight, x)) {
+            // a softmax cross-entropy on a dense stack: the loss too without a graph, the same values
+            for (Tensor p : params) p.zeroGrad();
+            double value = dense.crossEntropyStep(x, y);
+            compiled.optimizer.step(params);
+            model.applyConstraints();
+            lossTracker.update(value, Inputs.rows(x));
+            updateMetrics(y, dense.output());
+            return value;
+        }
         Tensor yPred = dense != null ? dense.forward(x) : model.call(x, true);
         Tensor loss = model.addPenalties(compiled.loss.apply(y, yPred, sampleWeight));
         for (Tensor p : params) p.zeroGrad();
@@ -112,6 +122,9 @@ final class Trainer {
 
     /** Training steps the current dense-stack step has run (0 without one). */
     long denseSteps() { return denseStep == null ? 0 : denseStep.steps(); }
+
+    /** Of {@link #denseSteps}, those that computed the loss too (a softmax cross-entropy head). */
+    long denseLossSteps() { return denseStep == null ? 0 : denseStep.fusedSteps(); }
 
     /**
      * Runs the model and the loss on the first rows in inference mode, without a graph: shape mistakes,

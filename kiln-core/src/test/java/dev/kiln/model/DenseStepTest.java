@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kiln.losses.CategoricalCrossentropy;
 import dev.kiln.losses.Loss;
 import dev.kiln.nn.Dense;
 import dev.kiln.nn.Dropout;
@@ -62,8 +63,36 @@ class DenseStepTest {
         return m;
     }
 
+    /** Dense 50 relu, then three logits and a cross-entropy from logits. */
+    private static Sequential relu50Logits(long seed) {
+        Sequential m = new Sequential().seed(seed);
+        m.add(new Dense(50).inputDim(2).activation("relu"));
+        m.add(new Dense(3));
+        m.compile(new Adam(0.01), new CategoricalCrossentropy().fromLogits(true), "accuracy");
+        return m;
+    }
+
+    /** The softmax model with label smoothing: the dense step, the loss on the graph. */
+    private static Sequential relu50SoftmaxSmoothed(long seed) {
+        Sequential m = new Sequential().seed(seed);
+        m.add(new Dense(50).inputDim(2).activation("relu"));
+        m.add(new Dense(3).activation("softmax"));
+        m.compile(new SGD(0.05), new CategoricalCrossentropy().labelSmoothing(0.1), "accuracy");
+        return m;
+    }
+
     private static void trainsLikeTheGraph(Function<Long, Sequential> make, Tensor y, int batchSize) {
         trainsLikeTheGraph(make, X, y, batchSize);
+    }
+
+    /** As {@link #trainsLikeTheGraph}, and whether the loss ran in the dense step too ({@code lossFused}). */
+    private static void trainsLikeTheGraph(Function<Long, Sequential> make, Tensor x, Tensor y, int batchSize, boolean lossFused) {
+        Sequential probe = make.apply(3L);
+        trainsLikeTheGraph(make, x, y, batchSize);
+        probe.fit(x, y, Fit.epochs(1).batchSize(batchSize).verbose(0));
+        long steps = (500 + batchSize - 1) / batchSize;
+        assertEquals(steps, probe.trainer().denseSteps(), "dense steps");
+        assertEquals(lossFused ? steps : 0, probe.trainer().denseLossSteps(), "steps whose loss ran outside the graph");
     }
 
     private static void trainsLikeTheGraph(Function<Long, Sequential> make, Tensor x, Tensor y, int batchSize) {
@@ -85,13 +114,23 @@ class DenseStepTest {
     }
 
     @Test
-    void reluSoftmaxCrossentropyWithMomentum() { trainsLikeTheGraph(DenseStepTest::relu50Softmax, Y, 32); }
+    void reluSoftmaxCrossentropyWithMomentum() { trainsLikeTheGraph(DenseStepTest::relu50Softmax, X, Y, 32, true); }
 
     @Test
-    void float32DataAsWellAsFloat64() { trainsLikeTheGraph(DenseStepTest::relu50Softmax, X.astype(DType.FLOAT32), Y, 32); }
+    void float32DataAsWellAsFloat64() { trainsLikeTheGraph(DenseStepTest::relu50Softmax, X.astype(DType.FLOAT32), Y.astype(DType.FLOAT32), 32, true); }
+
+    /** A batch of seven rows: the mean's gradient 1/7 is rounded, and must be rounded as the graph does. */
+    @Test
+    void softmaxCrossentropyAtAnOddBatchSize() { trainsLikeTheGraph(DenseStepTest::relu50Softmax, X, Y, 7, true); }
 
     @Test
-    void tanhLinearSigmoidBinaryCrossentropyWithAdam() { trainsLikeTheGraph(DenseStepTest::tanhThreeLayersSigmoid, Y_BINARY, 48); }
+    void crossentropyFromLogitsOfALinearOutput() { trainsLikeTheGraph(DenseStepTest::relu50Logits, X, Y, 32, true); }
+
+    @Test
+    void labelSmoothingKeepsTheLossOnTheGraph() { trainsLikeTheGraph(DenseStepTest::relu50SoftmaxSmoothed, X, Y, 32, false); }
+
+    @Test
+    void tanhLinearSigmoidBinaryCrossentropyWithAdam() { trainsLikeTheGraph(DenseStepTest::tanhThreeLayersSigmoid, X, Y_BINARY, 48, false); }
 
     @Test
     void noBiasAndAReluOutputWithRmsprop() { trainsLikeTheGraph(DenseStepTest::noBiasReluOutput, Y, 64); }
@@ -112,6 +151,7 @@ class DenseStepTest {
             assertEquals(eg.loss(), ef.loss(), 0.0, "loss of batch " + start / 100);
         }
         assertEquals(5, fast.trainer().denseSteps(), "every batch ran as a dense step");
+        assertEquals(0, fast.trainer().denseLossSteps(), "weighted losses stay on the graph");
         assertSameWeights(graph.trainableWeights(), fast.trainableWeights());
     }
 
