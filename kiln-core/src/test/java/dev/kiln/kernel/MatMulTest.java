@@ -154,6 +154,57 @@ class MatMulTest {
         }
     }
 
+    /**
+     * C narrower than {@link SmallFloatGemm#WIDE} columns with A and B as stored (a dense layer's forward
+     * pass into a few outputs), every width, on both kernels: row counts around the vector form's blocks of
+     * eight, k of one, two, three and fifty, overwriting and accumulating, and C both padded and contiguous
+     * (ldc = n, where the Vector API form stores whole vectors whose padding lanes fall on later rows of C;
+     * the entries past C's end must stay untouched). A and B end exactly at their last element, so that a
+     * read past them fails.
+     */
+    @ParameterizedTest(name = "vector={0}")
+    @MethodSource("kernels")
+    void narrowProductsMatchNaiveProduct(boolean vector) {
+        selectKernel(vector);
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int n = 1; n < SmallFloatGemm.WIDE; n++) {
+            for (int m : new int[] {1, 3, 4, 5, 8, 9, 32, 33}) {
+                for (int k : new int[] {1, 2, 3, 50}) {
+                    for (int t = 0; t < 4; t++) {
+                        boolean accumulate = (t & 1) != 0, contiguous = (t & 2) == 0;
+                        int lda = k + t % 3, ldb = n + (t & 1), ldc = contiguous ? n : n + 3;
+                        int aOff = 2 + t, bOff = 1 + t, cOff = contiguous ? t : 3;
+                        Layout l = new Layout(false, false, accumulate, m, n, k, aOff, lda, aOff + (m - 1) * lda + k,
+                                bOff, ldb, bOff + (k - 1) * ldb + n, cOff, ldc, cOff + m * ldc + 5);
+                        checkFloat(l, Path.SMALL_SHAPES, rnd);
+                        checkFloat(l, Path.PUBLIC, rnd);
+                    }
+                }
+            }
+        }
+    }
+
+    /** An infinity in one row of A makes that row NaN or infinite and leaves the other rows of a narrow C finite. */
+    @ParameterizedTest(name = "vector={0}")
+    @MethodSource("kernels")
+    void narrowProductsKeepANonFiniteRowToItself(boolean vector) {
+        selectKernel(vector);
+        for (int n = 1; n < SmallFloatGemm.WIDE; n++) {
+            int m = 32, k = 50;
+            float[] a = new float[m * k], b = new float[k * n], c = new float[m * n];
+            java.util.Arrays.fill(a, 1f);
+            java.util.Arrays.fill(b, 1f);
+            for (int i = 0; i < m; i += 3) a[i * k + i % k] = Float.POSITIVE_INFINITY;
+            MatMul.sgemm(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    float expected = i % 3 == 0 ? Float.POSITIVE_INFINITY : k;
+                    assertEquals(expected, c[i * n + j], "C(" + i + ", " + j + "), n = " + n + ", vector = " + vector);
+                }
+            }
+        }
+    }
+
     static Stream<Boolean> kernels() {
         return Stream.of(false, true);
     }
