@@ -14,7 +14,8 @@ package dev.kiln.kernel;
  * <li><b>narrow C</b> (fewer than {@link #WIDE} columns): with A transposed its columns are contiguous,
  * so {@code Cᵀ = op(B)ᵀ·op(A)ᵀ} is computed in the rows-times-B form into scratch and copied in;
  * otherwise C is a grid of dot products of A's rows with op(B)'s columns (B copied transposed to
- * scratch first, n·k copies, so that both run contiguously).</li>
+ * scratch first, n·k copies, so that both run contiguously), or, on the Vector API from three columns
+ * on, rows of A times B padded to one vector ({@link SmallFloatKernel#narrowTimesB}).</li>
  * </ul>
  */
 final class SmallFloatGemm {
@@ -73,9 +74,7 @@ final class SmallFloatGemm {
             if (transB) {
                 kern.dots(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
             } else {
-                float[] bt = Workspace.get().floats(Workspace.SMALL, n * k);
-                transposeInto(b, bOff, ldb, k, n, bt);
-                kern.dots(m, n, k, a, aOff, lda, bt, 0, k, c, cOff, ldc, accumulate);
+                kern.narrowTimesB(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
             }
         } else {
             int bps = transB ? 1 : ldb;

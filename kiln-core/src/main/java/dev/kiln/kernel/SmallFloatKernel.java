@@ -24,4 +24,16 @@ interface SmallFloatKernel {
     /** C(i,j) (+)= Σ_p a[aOff + i·lda + p]·bt[btOff + j·ldbt + p]: dot products of contiguous rows. */
     void dots(int m, int n, int k, float[] a, int aOff, int lda, float[] bt, int btOff, int ldbt,
               float[] c, int cOff, int ldc, boolean accumulate);
+
+    /**
+     * C[i,0..n) (+)= Σ_p a[aOff + i·lda + p]·B[p,0..n) for C narrower than {@link SmallFloatGemm#WIDE}, with
+     * A's and B's rows contiguous. By default B is copied transposed to scratch (n·k copies) and C is
+     * computed as {@link #dots}.
+     */
+    default void narrowTimesB(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                              float[] c, int cOff, int ldc, boolean accumulate) {
+        float[] bt = Workspace.get().floats(Workspace.SMALL, n * k);
+        SmallFloatGemm.transposeInto(b, bOff, ldb, k, n, bt);
+        dots(m, n, k, a, aOff, lda, bt, 0, k, c, cOff, ldc, accumulate);
+    }
 }
