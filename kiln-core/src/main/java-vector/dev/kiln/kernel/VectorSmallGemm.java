@@ -289,7 +289,7 @@ final class VectorSmallGemm implements SmallFloatKernel {
     private static final int QV = Q.length();
 
     /** From this many columns of C on, {@link #narrowTimesB} beats the dot products (below, it defers to them). */
-    static final int NARROW_ROWS_MIN = 3;
+    static final int NARROW_ROWS_MIN = 4;
 
     /**
      * The narrow-rows form: {@code C[i,:] = Σ_p A(i,p)·B[p,:]} with B's rows padded with zeros to one vector
@@ -301,8 +301,10 @@ final class VectorSmallGemm implements SmallFloatKernel {
      * <p>Measured (JDK 17, AVX2, CPU time, shared and noisy machine, k = 50 unless said): 32×3 0.80 µs
      * against 0.86 µs for the dot products, 32×4 1.4 against 2.8, 32×7 1.4 against 2.4, 32×3 at k = 20
      * 0.68 against 1.0, 500×7 at k = 20 6.7 against 30. The broadcasts bound it (about one a cycle; with
-     * A's entries constant the same loop takes half the time), so it stays near 0.6 µs at 32×3×50. One
-     * or two columns (32×1 0.49 against 1.29, 32×2 0.75 against 0.81) stay with the dot products.
+     * A's entries constant the same loop takes half the time), so it stays near 0.6 µs at 32×3×50. Up to
+     * three columns stay with the dot products: 32×1 0.49 against 1.29, 32×2 0.75 against 0.81, and 32×3
+     * through {@link SmallFloatGemm#gemm} 0.85 µs for the dot products against 0.92 to 1.15 for this form
+     * in alternating runs (the kernel alone measured 0.80 against 0.86: no gain that survives the noise).
      */
     @Override
     public void narrowTimesB(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,

@@ -14,7 +14,7 @@ package dev.kiln.kernel;
  * <li><b>narrow C</b> (fewer than {@link #WIDE} columns): with A transposed its columns are contiguous,
  * so {@code Cᵀ = op(B)ᵀ·op(A)ᵀ} is computed in the rows-times-B form into scratch and copied in;
  * otherwise C is a grid of dot products of A's rows with op(B)'s columns (B copied transposed to
- * scratch first, n·k copies, so that both run contiguously), or, on the Vector API from three columns
+ * scratch first, n·k copies, so that both run contiguously), or, on the Vector API from four columns
  * on, rows of A times B padded to one vector ({@link SmallFloatKernel#narrowTimesB}).</li>
  * </ul>
  */
