@@ -17,22 +17,14 @@ package dev.kiln.kernel;
  * }</pre>
  */
 public final class FloatMath {
-    /** {@link #exp(double[], int, int)} and {@link #log(double[], int, int)} on the Vector API ({@code VectorFloatMath}). */
-    interface ArrayKernel {
-        void exp(double[] x, int from, int to);
-
-        void log(double[] x, int from, int to);
-    }
-
-    private static final ArrayKernel VECTOR = (ArrayKernel) MatMul.loadVectorKernel("dev.kiln.kernel.VectorFloatMath");
-
     private FloatMath() {}
 
     /**
-     * {@code x[i] = exp(x[i])} for i in [from, to), each value bit-for-bit {@link #exp(double)}'s: on the
-     * Vector API when the module is present (about four values at the cost of one), else a plain loop.
-     * Callers that take many exponentials (a softmax over a batch) gather their arguments into one array
-     * for this.
+     * {@code x[i] = exp(x[i])} for i in [from, to), each value bit-for-bit {@link #exp(double)}'s, in two
+     * passes: the reduction and the polynomial over the whole range first, a loop of plain arithmetic
+     * that the JIT vectorises, then the table and the power of two per value (values outside (−700, 700)
+     * and NaN go to {@link #exp(double)} whole). About 0.3 µs for 96 values against 0.5 to 0.7 one by one:
+     * callers that take many exponentials (a softmax over a batch) gather their arguments for this.
      *
      * <pre>{@code
      * double[] e = {0.5, -1.0, 2.0};
@@ -41,34 +33,36 @@ public final class FloatMath {
      */
     public static void exp(double[] x, int from, int to) {
         java.util.Objects.checkFromToIndex(from, to, x.length);
-        if (VECTOR != null && MatMul.usingVector()) {
-            VECTOR.exp(x, from, to);
-            return;
+        int n = to - from;
+        Workspace w = Workspace.get();
+        double[] shifted = w.doubles(Workspace.EXP_SHIFTED, n), poly = w.doubles(Workspace.EXP_POLY, n);
+        for (int i = 0; i < n; i++) {
+            double v = x[from + i];
+            double s = v * INV_STEP + SHIFTER;
+            double kd = s - SHIFTER;
+            double r = (v - kd * STEP_HI) - kd * STEP_LO;
+            poly[i] = 1.0 + r * (1.0 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120)))));
+            shifted[i] = s;
         }
-        for (int i = from; i < to; i++) x[i] = exp(x[i]);
-    }
-
-    /**
-     * {@code x[i] = log(x[i])} for i in [from, to), each value bit-for-bit {@link #log(double)}'s, on the
-     * Vector API when the module is present: the logarithms of a batch's softmax sums in one call.
-     */
-    public static void log(double[] x, int from, int to) {
-        java.util.Objects.checkFromToIndex(from, to, x.length);
-        if (VECTOR != null && MatMul.usingVector()) {
-            VECTOR.log(x, from, to);
-            return;
+        for (int i = 0; i < n; i++) {
+            double v = x[from + i];
+            if (!(v > -700 && v < 700)) {   // overflow, underflow, subnormal results, NaN: the whole function
+                x[from + i] = exp(v);
+                continue;
+            }
+            int ki = (int) Double.doubleToRawLongBits(shifted[i]);
+            x[from + i] = TWO_POW[ki & 31] * poly[i] * Double.longBitsToDouble((long) ((ki >> 5) + 1023) << 52);
         }
-        for (int i = from; i < to; i++) x[i] = log(x[i]);
     }
 
     /** 2^(j/32) for j = 0..31. */
-    static final double[] TWO_POW = new double[32];
-    static final double INV_STEP = 32.0 / Math.log(2.0);
+    private static final double[] TWO_POW = new double[32];
+    private static final double INV_STEP = 32.0 / Math.log(2.0);
     /** ln2/32 as a sum: the high part has 32 significant bits, so k·STEP_HI is exact for |k| &lt; 2^20. */
-    static final double STEP_HI = 6.93147180369123816490e-01 / 32;
-    static final double STEP_LO = 1.90821492927058770002e-10 / 32;
+    private static final double STEP_HI = 6.93147180369123816490e-01 / 32;
+    private static final double STEP_LO = 1.90821492927058770002e-10 / 32;
     /** Adding 1.5·2^52 rounds a double of magnitude below 2^51 to an integer held in its low bits. */
-    static final double SHIFTER = 0x1.8p52;
+    private static final double SHIFTER = 0x1.8p52;
     /** Above this e^x overflows a double; below {@link #UNDERFLOW} it is 0 even as a subnormal. */
     private static final double OVERFLOW = 709.782712893384;
     private static final double UNDERFLOW = -745.1332191019412;
@@ -100,9 +94,9 @@ public final class FloatMath {
     }
 
     /** Grid points c_j = 0.75 + j/64 (j = 0..48) of the mantissa range [0.75, 1.5], and their logarithms. */
-    static final double[] LOG_GRID = new double[49];
-    static final double LN2_HI = 6.93147180369123816490e-01;
-    static final double LN2_LO = 1.90821492927058770002e-10;
+    private static final double[] LOG_GRID = new double[49];
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
 
     static {
         for (int j = 0; j < LOG_GRID.length; j++) LOG_GRID[j] = Math.log(0.75 + j / 64.0);

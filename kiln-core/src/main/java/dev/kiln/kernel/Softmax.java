@@ -5,9 +5,8 @@ package dev.kiln.kernel;
  * arithmetic of the graph's softmax and cross-entropy nodes (shift by the row's maximum, exponentials
  * and their sum in double, the probabilities and log-probabilities rounded to float), kept in one place
  * so that every caller (the nodes, and a training step that skips the graph) computes the same bits.
- * The exponentials of a block of rows are taken in one {@link FloatMath#exp(double[], int, int)} call
- * and the logarithms of their sums in one {@link FloatMath#log(double[], int, int)} call: vectorised
- * across rows, since a classifier over three classes has too few values per row.
+ * The exponentials of a block of rows are taken in one {@link FloatMath#exp(double[], int, int)} call,
+ * which the JIT vectorises across rows (a classifier over three classes has too few values per row).
  *
  * <pre>{@code
  * float[] prob = new float[rows * len];
@@ -45,7 +44,7 @@ public final class Softmax {
 
     /**
      * Each of {@code nb} rows of {@code len} exponentials summed in order into {@code sums[b]}; with
-     * {@code logs} not null, the sums' logarithms there too, taken in one call.
+     * {@code logs} not null, the sums' logarithms there too.
      */
     public static void rowSums(double[] e, int nb, int len, double[] sums, double[] logs) {
         for (int b = 0; b < nb; b++) {
@@ -53,10 +52,7 @@ public final class Softmax {
             for (int k = 0, eb = b * len; k < len; k++) sum += e[eb + k];
             sums[b] = sum;
         }
-        if (logs != null) {
-            System.arraycopy(sums, 0, logs, 0, nb);
-            FloatMath.log(logs, 0, nb);
-        }
+        if (logs != null) for (int b = 0; b < nb; b++) logs[b] = FloatMath.log(sums[b]);
     }
 
     /**

@@ -14,13 +14,16 @@ final class Workspace {
     static final int PACK_B2 = 4;
     /** The last, partial column block of a tiny product accumulated into C ({@code VectorSmallGemm}). */
     static final int SMALL_TAIL = 5;
+    /** {@link FloatMath#exp(double[], int, int)}'s two passes (double slots; it calls no other kernel). */
+    static final int EXP_SHIFTED = 6;
+    static final int EXP_POLY = 7;
 
     private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
 
-    private final float[][] floats = new float[6][];
+    private final float[][] floats = new float[8][];
     /** Rows of a tiny product's B, each its own array ({@link PlainSmallFloatKernel}). */
     private float[][] rows = new float[0][];
-    private final double[][] doubles = new double[6][];
+    private final double[][] doubles = new double[8][];
 
     private Workspace() {}
 

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * FloatMath against StrictMath (fdlibm, within one double ulp) on a sample of every float bit pattern
@@ -109,21 +106,14 @@ class FloatMathTest {
         assertEquals(0.0, FloatMath.softplus(-1e30));
     }
 
-    @AfterEach
-    void restore() {
-        MatMul.useVector(true);
-    }
-
     /**
-     * The array form gives exp(double)'s bits for every element, on both kernel paths: values spread over
+     * The array form gives exp(double)'s bits for every element: values spread over
      * the whole float range (most vectors in range, some holding an overflow, an underflow, a subnormal
      * result, a NaN or an infinity), at every offset and length up to 40 so that every vector/tail split
      * is taken, and a sweep of the in-range values a softmax feeds it (x − max ≤ 0).
      */
-    @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void arrayExpIsTheScalarExpBitForBit(boolean vector) {
-        MatMul.useVector(vector);
+    @Test
+    void arrayExpIsTheScalarExpBitForBit() {
         SplittableRandom rnd = new SplittableRandom(5);
         double[] specials = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 709.78, 700.5, -700.5,
             -708.5, -740, -746, 0.0, -0.0, 1e-300, -1e-300, 88.7, -103.9};
@@ -153,48 +143,9 @@ class FloatMathTest {
         }
     }
 
-    /**
-     * The array log gives log(double)'s bits for every element on both kernel paths: sums of exponentials
-     * (what a softmax feeds it, 1 to a few thousand), values over the whole double range, and vectors
-     * holding a zero, a negative, a subnormal, an infinity or a NaN, at every offset and length up to 40.
-     */
-    @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void arrayLogIsTheScalarLogBitForBit(boolean vector) {
-        MatMul.useVector(vector);
-        SplittableRandom rnd = new SplittableRandom(6);
-        double[] specials = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, -0.0, -1.0,
-            Double.MIN_VALUE, Double.MIN_NORMAL, Math.nextDown(Double.MIN_NORMAL), Double.MAX_VALUE, 1.0, 0.75, 1.5};
-        for (int trial = 0; trial < 2000; trial++) {
-            int n = rnd.nextInt(41), from = rnd.nextInt(5);
-            double[] x = new double[from + n + 3];
-            for (int i = 0; i < x.length; i++) {
-                double u = rnd.nextDouble();
-                x[i] = u < 0.03 ? specials[rnd.nextInt(specials.length)]
-                        : u < 0.6 ? 1 + rnd.nextDouble() * rnd.nextInt(1, 3000)
-                        : Math.scalb(rnd.nextDouble() + 0.5, rnd.nextInt(-1020, 1020));
-            }
-            double[] got = x.clone();
-            FloatMath.log(got, from, from + n);
-            for (int i = 0; i < x.length; i++) {
-                double want = i >= from && i < from + n ? FloatMath.log(x[i]) : x[i];
-                assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(got[i]),
-                        "log(" + x[i] + ") at " + i + " of [" + from + ", " + (from + n) + ")");
-            }
-        }
-        double[] sweep = new double[1 << 16];
-        for (int i = 0; i < sweep.length; i++) sweep[i] = 1 + i * (4.0 / sweep.length) + Math.scalb(1.0, -(i % 50));
-        double[] got = sweep.clone();
-        FloatMath.log(got, 0, got.length);
-        for (int i = 0; i < sweep.length; i++) {
-            assertEquals(Double.doubleToRawLongBits(FloatMath.log(sweep[i])), Double.doubleToRawLongBits(got[i]), "log(" + sweep[i] + ")");
-        }
-    }
-
     @Test
     void arrayExpChecksItsRange() {
         double[] x = new double[4];
         org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> FloatMath.exp(x, 2, 5));
-        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> FloatMath.log(x, -1, 2));
     }
 }
