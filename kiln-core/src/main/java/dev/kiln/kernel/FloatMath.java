@@ -33,25 +33,25 @@ public final class FloatMath {
      */
     public static void exp(double[] x, int from, int to) {
         java.util.Objects.checkFromToIndex(from, to, x.length);
-        int n = to - from;
         Workspace w = Workspace.get();
-        double[] shifted = w.doubles(Workspace.EXP_SHIFTED, n), poly = w.doubles(Workspace.EXP_POLY, n);
-        for (int i = 0; i < n; i++) {
-            double v = x[from + i];
+        // the scratch is indexed as x is: C2 vectorises a loop over several arrays only when they share one index
+        double[] shifted = w.doubles(Workspace.EXP_SHIFTED, to), poly = w.doubles(Workspace.EXP_POLY, to);
+        for (int i = from; i < to; i++) {
+            double v = x[i];
             double s = v * INV_STEP + SHIFTER;
             double kd = s - SHIFTER;
             double r = (v - kd * STEP_HI) - kd * STEP_LO;
             poly[i] = 1.0 + r * (1.0 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120)))));
             shifted[i] = s;
         }
-        for (int i = 0; i < n; i++) {
-            double v = x[from + i];
+        for (int i = from; i < to; i++) {
+            double v = x[i];
             if (!(v > -700 && v < 700)) {   // overflow, underflow, subnormal results, NaN: the whole function
-                x[from + i] = exp(v);
+                x[i] = exp(v);
                 continue;
             }
             int ki = (int) Double.doubleToRawLongBits(shifted[i]);
-            x[from + i] = TWO_POW[ki & 31] * poly[i] * Double.longBitsToDouble((long) ((ki >> 5) + 1023) << 52);
+            x[i] = TWO_POW[ki & 31] * poly[i] * Double.longBitsToDouble((long) ((ki >> 5) + 1023) << 52);
         }
     }
 
