@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * SGD(0.01, momentum 0.9), categorical cross-entropy, accuracy, batch 32, on the first 500 blobs.
  *
  * <p>{@code fitEpoch} is one epoch of {@code model.fit} with validation on the other 500 rows (16 steps,
- * shuffling, metrics, one validation pass); {@code trainOnBatch} one step through the public API.
+ * shuffling, metrics, one validation pass); {@code trainOnBatch} one step through the public API;
+ * {@code computeGradients} its forward and backward passes alone (loss and gradients, no update).
  * Dividing {@code fitEpoch} by 16 and comparing with {@code TinyStepBenchmark.tensorStep} shows what the
  * training loop adds around the tensor work.
  */
@@ -67,4 +68,8 @@ public class FitBenchmark {
 
     @Benchmark
     public Object trainOnBatch() { return model.trainOnBatch(batchX, batchY); }
+
+    /** Forward and backward alone (loss and gradients, no optimizer step, no metrics). */
+    @Benchmark
+    public double computeGradients() { return model.computeGradients(batchX, batchY); }
 }

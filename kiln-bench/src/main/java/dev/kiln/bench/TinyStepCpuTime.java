@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * dev.kiln.bench.TinyStepCpuTime [--reps 7] [--warmup 5] [--only NAME]}. The workloads share code
  * (products, nodes), so one compiled after another runs on code the JIT shaped for the first: a
  * workload's figure can differ by half between running alone and running last. {@code --only} runs one
- * workload per JVM (gemmsOnly, tensorStep, denseSoftmaxCrossentropy or trainOnBatch).
+ * workload per JVM (gemmsOnly, tensorStep, denseSoftmaxCrossentropy, computeGradients or trainOnBatch).
  */
 public final class TinyStepCpuTime {
     private TinyStepCpuTime() {}
@@ -38,7 +38,7 @@ public final class TinyStepCpuTime {
         bench.setup();
         System.out.println("# java " + System.getProperty("java.version") + ", Vector API module "
                 + (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "present" : "absent"));
-        java.util.List<String> names = java.util.List.of("gemmsOnly", "tensorStep", "denseSoftmaxCrossentropy", "trainOnBatch");
+        java.util.List<String> names = java.util.List.of("gemmsOnly", "tensorStep", "denseSoftmaxCrossentropy", "computeGradients", "trainOnBatch");
         if (only != null && !names.contains(only)) {
             throw new IllegalArgumentException("TinyStepCpuTime: --only must be one of " + names + ", got '" + only + "'");
         }
@@ -48,6 +48,11 @@ public final class TinyStepCpuTime {
             LayerStepBenchmark layers = new LayerStepBenchmark();
             layers.setup();
             report("denseSoftmaxCrossentropy", layers::denseSoftmaxCrossentropy, reps, warmup);
+        }
+        if (only == null || only.equals("computeGradients")) {
+            FitBenchmark fit = new FitBenchmark();
+            fit.setup();
+            report("computeGradients", fit::computeGradients, reps, warmup);
         }
         if (only == null || only.equals("trainOnBatch")) {
             FitBenchmark fit = new FitBenchmark();

@@ -440,6 +440,33 @@ public class Sequential {
         return new Evaluation(trainer.logs());
     }
 
+    /**
+     * The loss of one batch and the gradients of every trainable weight, without changing the weights:
+     * the forward pass in training mode, the compiled loss plus regularization penalties, and the backward
+     * pass, which leaves each trainable weight's gradient in its {@link Tensor#grad()} (earlier gradients
+     * cleared first, as PyTorch's {@code optimizer.zero_grad(); loss.backward()}). Metrics, the optimizer
+     * and its state are not touched. For custom training loops, gradient accumulation and inspection.
+     *
+     * <pre>{@code
+     * double loss = model.computeGradients(xBatch, yBatch);
+     * Tensor g = model.trainableWeights().get(0).grad();   // d loss / d first kernel
+     * }</pre>
+     */
+    public double computeGradients(Tensor x, Tensor y) { return computeGradients(x, y, null); }
+
+    /** {@link #computeGradients(Tensor, Tensor)} with sample weights (nullable). */
+    public double computeGradients(Tensor x, Tensor y, Tensor sampleWeight) {
+        requireCompiled("computeGradients");
+        adoptInputShape("computeGradients", x);
+        Tensor xs = Inputs.features(this, "computeGradients", x);
+        int n = Inputs.rows(xs);
+        Tensor ys = Inputs.labels(this, "computeGradients", y, n);
+        Tensor sw = Inputs.sampleWeights(this, "computeGradients", sampleWeight, n);
+        if (!compiled.metricsResolved()) trainer.preflight("computeGradients", xs, ys, sw, System.out, 1);
+        trainer.refreshParameters();
+        return trainer.gradients(xs, ys, sw);
+    }
+
     /** Loss and metrics of one batch without training (Keras's test_on_batch). */
     public Evaluation testOnBatch(Tensor x, Tensor y) {
         requireCompiled("testOnBatch");

@@ -35,21 +35,34 @@ final class Trainer {
         this.compiled = compiled;
     }
 
+    /** The model's output in the last {@link #gradients} call, detached (for the metrics). */
+    private Tensor lastOutput;
+
     /**
      * One optimization step on a batch; returns the batch's loss (penalties included). A stack of dense
      * layers runs as a {@link DenseStep} (the same values without a graph for its layers), anything else
      * on the autodiff graph.
      */
     double trainStep(Tensor x, Tensor y, Tensor sampleWeight) {
+        double value = gradients(x, y, sampleWeight);
+        compiled.optimizer.step(params);
+        model.applyConstraints();
+        lossTracker.update(value, Inputs.rows(x));
+        updateMetrics(y, lastOutput);
+        return value;
+    }
+
+    /**
+     * Forward pass in training mode, loss plus penalties, backward pass: every parameter's gradient set
+     * (the previous ones cleared), the weights untouched. Returns the loss.
+     */
+    double gradients(Tensor x, Tensor y, Tensor sampleWeight) {
         DenseStep dense = denseStep(x);
         if (dense != null && dense.fusesLoss(compiled.loss, y, sampleWeight, x)) {
             // a softmax cross-entropy on a dense stack: the loss too without a graph, the same values
             for (Tensor p : params) p.zeroGrad();
             double value = dense.crossEntropyStep(x, y);
-            compiled.optimizer.step(params);
-            model.applyConstraints();
-            lossTracker.update(value, Inputs.rows(x));
-            updateMetrics(y, dense.output());
+            lastOutput = dense.output();
             return value;
         }
         Tensor yPred = dense != null ? dense.forward(x) : model.call(x, true);
@@ -57,12 +70,8 @@ final class Trainer {
         for (Tensor p : params) p.zeroGrad();
         if (loss.requiresGrad()) loss.backward();
         if (dense != null) dense.backward();
-        compiled.optimizer.step(params);
-        model.applyConstraints();
-        double value = loss.item();
-        lossTracker.update(value, Inputs.rows(x));
-        updateMetrics(y, yPred.detach());
-        return value;
+        lastOutput = yPred.detach();
+        return loss.item();
     }
 
     /** One evaluation step: forward in inference mode without a graph, loss and metrics accumulated. */
