@@ -427,17 +427,27 @@ public class Sequential {
 
     /** One gradient step on one weighted batch (sampleWeight nullable); returns its loss and metrics. */
     public Evaluation trainOnBatch(Tensor x, Tensor y, Tensor sampleWeight) {
-        requireCompiled("trainOnBatch");
-        adoptInputShape("trainOnBatch", x);
-        Tensor xs = Inputs.features(this, "trainOnBatch", x);
-        int n = Inputs.rows(xs);
-        Tensor ys = Inputs.labels(this, "trainOnBatch", y, n);
-        Tensor sw = Inputs.sampleWeights(this, "trainOnBatch", sampleWeight, n);
-        if (!compiled.metricsResolved()) trainer.preflight("trainOnBatch", xs, ys, sw, System.out, 1);
-        trainer.refreshParameters();
+        Batch b = trainingBatch("trainOnBatch", x, y, sampleWeight);
         trainer.resetStates();
-        trainer.trainStep(xs, ys, sw);
+        trainer.trainStep(b.x(), b.y(), b.sampleWeight());
         return new Evaluation(trainer.logs());
+    }
+
+    /**
+     * One batch checked and converted for a training call ({@code what} names it in errors): the model
+     * compiled and built, features, labels and weights in their training dtypes and shapes, the loss and
+     * metrics resolved on its first rows, the trainable parameters current.
+     */
+    private Batch trainingBatch(String what, Tensor x, Tensor y, Tensor sampleWeight) {
+        requireCompiled(what);
+        adoptInputShape(what, x);
+        Tensor xs = Inputs.features(this, what, x);
+        int n = Inputs.rows(xs);
+        Tensor ys = Inputs.labels(this, what, y, n);
+        Tensor sw = Inputs.sampleWeights(this, what, sampleWeight, n);
+        if (!compiled.metricsResolved()) trainer.preflight(what, xs, ys, sw, System.out, 1);
+        trainer.refreshParameters();
+        return new Batch(xs, ys, sw);
     }
 
     /**
@@ -456,15 +466,8 @@ public class Sequential {
 
     /** {@link #computeGradients(Tensor, Tensor)} with sample weights (nullable). */
     public double computeGradients(Tensor x, Tensor y, Tensor sampleWeight) {
-        requireCompiled("computeGradients");
-        adoptInputShape("computeGradients", x);
-        Tensor xs = Inputs.features(this, "computeGradients", x);
-        int n = Inputs.rows(xs);
-        Tensor ys = Inputs.labels(this, "computeGradients", y, n);
-        Tensor sw = Inputs.sampleWeights(this, "computeGradients", sampleWeight, n);
-        if (!compiled.metricsResolved()) trainer.preflight("computeGradients", xs, ys, sw, System.out, 1);
-        trainer.refreshParameters();
-        return trainer.gradients(xs, ys, sw);
+        Batch b = trainingBatch("computeGradients", x, y, sampleWeight);
+        return trainer.gradients(b.x(), b.y(), b.sampleWeight());
     }
 
     /** Loss and metrics of one batch without training (Keras's test_on_batch). */
