@@ -6,7 +6,8 @@ package dev.kiln.kernel;
  * and their sum in double, the probabilities and log-probabilities rounded to float), kept in one place
  * so that every caller (the nodes, and a training step that skips the graph) computes the same bits.
  * The exponentials of a block of rows are taken in one {@link FloatMath#exp(double[], int, int)} call,
- * which the JIT vectorises across rows (a classifier over three classes has too few values per row).
+ * and the logarithms of their sums in one {@link FloatMath#log(double[], int, int)} call, which the JIT
+ * vectorises in part across rows (a classifier over three classes has too few values per row).
  *
  * <pre>{@code
  * float[] prob = new float[rows * len];
@@ -44,7 +45,7 @@ public final class Softmax {
 
     /**
      * Each of {@code nb} rows of {@code len} exponentials summed in order into {@code sums[b]}; with
-     * {@code logs} not null, the sums' logarithms there too.
+     * {@code logs} not null, the sums' logarithms there too, taken in one call.
      */
     public static void rowSums(double[] e, int nb, int len, double[] sums, double[] logs) {
         for (int b = 0; b < nb; b++) {
@@ -52,7 +53,10 @@ public final class Softmax {
             for (int k = 0, eb = b * len; k < len; k++) sum += e[eb + k];
             sums[b] = sum;
         }
-        if (logs != null) for (int b = 0; b < nb; b++) logs[b] = FloatMath.log(sums[b]);
+        if (logs != null) {
+            System.arraycopy(sums, 0, logs, 0, nb);
+            FloatMath.log(logs, 0, nb);
+        }
     }
 
     /**

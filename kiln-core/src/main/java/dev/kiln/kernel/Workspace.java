@@ -17,13 +17,18 @@ final class Workspace {
     /** {@link FloatMath#exp(double[], int, int)}'s two passes (double slots; it calls no other kernel). */
     static final int EXP_SHIFTED = 6;
     static final int EXP_POLY = 7;
+    /** {@link FloatMath#log(double[], int, int)}'s terms (double slots). */
+    static final int MATH_0 = 8;
+    static final int MATH_1 = 9;
+    static final int MATH_2 = 10;
+    static final int MATH_3 = 11;
 
     private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
 
-    private final float[][] floats = new float[8][];
+    private final float[][] floats = new float[12][];
     /** Rows of a tiny product's B, each its own array ({@link PlainSmallFloatKernel}). */
     private float[][] rows = new float[0][];
-    private final double[][] doubles = new double[8][];
+    private final double[][] doubles = new double[12][];
 
     private Workspace() {}
 

@@ -143,9 +143,46 @@ class FloatMathTest {
         }
     }
 
+    /**
+     * The array log gives log(double)'s bits for every element: sums of exponentials (what a softmax feeds
+     * it, 1 to a few thousand), values over the whole double range, and zeros, negatives, subnormals,
+     * infinities and NaN among them, at every offset and length up to 40.
+     */
+    @Test
+    void arrayLogIsTheScalarLogBitForBit() {
+        SplittableRandom rnd = new SplittableRandom(6);
+        double[] specials = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, -0.0, -1.0,
+            Double.MIN_VALUE, Double.MIN_NORMAL, Math.nextDown(Double.MIN_NORMAL), Double.MAX_VALUE, 1.0, 0.75, 1.5};
+        for (int trial = 0; trial < 2000; trial++) {
+            int n = rnd.nextInt(41), from = rnd.nextInt(5);
+            double[] x = new double[from + n + 3];
+            for (int i = 0; i < x.length; i++) {
+                double u = rnd.nextDouble();
+                x[i] = u < 0.05 ? specials[rnd.nextInt(specials.length)]
+                        : u < 0.6 ? 1 + rnd.nextDouble() * rnd.nextInt(1, 3000)
+                        : Math.scalb(rnd.nextDouble() + 0.5, rnd.nextInt(-1074, 1020));
+            }
+            double[] got = x.clone();
+            FloatMath.log(got, from, from + n);
+            for (int i = 0; i < x.length; i++) {
+                double want = i >= from && i < from + n ? FloatMath.log(x[i]) : x[i];
+                assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(got[i]),
+                        "log(" + x[i] + ") at " + i + " of [" + from + ", " + (from + n) + ")");
+            }
+        }
+        double[] sweep = new double[1 << 16];
+        for (int i = 0; i < sweep.length; i++) sweep[i] = 1 + i * (4.0 / sweep.length) + Math.scalb(1.0, -(i % 50));
+        double[] got = sweep.clone();
+        FloatMath.log(got, 0, got.length);
+        for (int i = 0; i < sweep.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(FloatMath.log(sweep[i])), Double.doubleToRawLongBits(got[i]), "log(" + sweep[i] + ")");
+        }
+    }
+
     @Test
     void arrayExpChecksItsRange() {
         double[] x = new double[4];
         org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> FloatMath.exp(x, 2, 5));
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> FloatMath.log(x, -1, 2));
     }
 }
