@@ -184,6 +184,51 @@ class MatMulTest {
         }
     }
 
+    /**
+     * Products over two to four rows of B (a layer of two inputs, the backward pass of one with three
+     * outputs) on the Vector API give each entry as the chain of fused multiply-adds from zero in p order,
+     * then C added when accumulating: the blocked forms' values, bit for bit, whichever form computes
+     * them. Widths around the vector length, partial last vectors, strided A, transposed B, offsets.
+     */
+    @Test
+    void smallKVectorProductsAreTheFusedMultiplyAddChain() {
+        selectKernel(true);
+        SplittableRandom rnd = new SplittableRandom(8);
+        for (int k = 1; k <= 4; k++) {
+            for (int n : new int[] {8, 9, 15, 16, 50, 64}) {
+                for (int m : new int[] {1, 3, 4, 5, 32}) {
+                    for (int t = 0; t < 8; t++) {
+                        boolean transA = (t & 1) != 0, transB = (t & 2) != 0, accumulate = (t & 4) != 0;
+                        int lda = (transA ? m : k) + t % 3, ldb = (transB ? k : n) + 1, ldc = n + 2;
+                        int aOff = 3, bOff = 2, cOff = 1;
+                        float[] a = new float[aOff + (transA ? k : m) * lda], b = new float[bOff + (transB ? n : k) * ldb];
+                        float[] c = new float[cOff + m * ldc];
+                        for (int i = 0; i < a.length; i++) a[i] = (float) (rnd.nextDouble() * 2 - 1);
+                        for (int i = 0; i < b.length; i++) b[i] = (float) (rnd.nextDouble() * 2 - 1);
+                        for (int i = 0; i < c.length; i++) c[i] = (float) (rnd.nextDouble() * 2 - 1);
+                        float[] c0 = c.clone();
+                        MatMul.sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+                        for (int i = 0; i < m; i++) {
+                            for (int j = 0; j < n; j++) {
+                                float sum = 0f;
+                                for (int p = 0; p < k; p++) {
+                                    float x = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                                    float y = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+                                    sum = Math.fma(x, y, sum);
+                                }
+                                int ci = cOff + i * ldc + j;
+                                float expected = accumulate ? sum + c0[ci] : sum;
+                                assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(c[ci]),
+                                        "C(" + i + ", " + j + ") of " + m + "x" + n + "x" + k + " transA=" + transA + " transB=" + transB
+                                                + " accumulate=" + accumulate);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** An infinity in one row of A makes that row NaN or infinite and leaves the other rows of a narrow C finite. */
     @ParameterizedTest(name = "vector={0}")
     @MethodSource("kernels")
