@@ -185,18 +185,19 @@ class MatMulTest {
     }
 
     /**
-     * Products over two to four rows of B (a layer of two inputs, the backward pass of one with three
-     * outputs) on the Vector API give each entry as the chain of fused multiply-adds from zero in p order,
-     * then C added when accumulating: the blocked forms' values, bit for bit, whichever form computes
-     * them. Widths around the vector length, partial last vectors, strided A, transposed B, offsets.
+     * Tiny products with C at least eight columns wide on the Vector API give each entry as the chain of
+     * fused multiply-adds from zero in p order, then C added when accumulating, whichever loop form
+     * computes them: the column form for two to four rows of B (a layer of two inputs, the backward pass
+     * of one with three outputs), blocks of four rows, the two or three rows a block leaves, single rows.
+     * Widths around the vector length, partial last vectors, strided A, transposed B, offsets.
      */
     @Test
-    void smallKVectorProductsAreTheFusedMultiplyAddChain() {
+    void rowsFormVectorProductsAreTheFusedMultiplyAddChain() {
         selectKernel(true);
         SplittableRandom rnd = new SplittableRandom(8);
-        for (int k = 1; k <= 4; k++) {
-            for (int n : new int[] {8, 9, 15, 16, 50, 64}) {
-                for (int m : new int[] {1, 3, 4, 5, 32}) {
+        for (int k : new int[] {1, 2, 3, 4, 5, 32, 50}) {
+            for (int n : new int[] {8, 9, 15, 16, 17, 50, 64}) {
+                for (int m : new int[] {1, 2, 3, 4, 5, 6, 7, 32}) {
                     for (int t = 0; t < 8; t++) {
                         boolean transA = (t & 1) != 0, transB = (t & 2) != 0, accumulate = (t & 4) != 0;
                         int lda = (transA ? m : k) + t % 3, ldb = (transB ? k : n) + 1, ldc = n + 2;
