@@ -39,10 +39,6 @@ final class VectorSmallGemm implements SmallFloatKernel {
     @Override
     public void rowsTimesB(int m, int n, int k, float[] a, int aOff, int ais, int aps,
                            float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
-        if (k <= SMALL_K && n >= V) {
-            smallK(m, n, k, a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, accumulate);
-            return;
-        }
         int nv = n - n % V;
         // Columns past the last full vector: one more vector ending at column n recomputes a few
         // columns with the same operations in the same order (so the same values) and covers the rest.
@@ -84,53 +80,6 @@ final class VectorSmallGemm implements SmallFloatKernel {
         }
         if (nv < n && !tail) {
             SmallFloatGemm.scalarColumns(m, nv, n, k, a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, accumulate);
-        }
-    }
-
-    /** Up to this many rows of B (a layer of two to four inputs, or the backward pass of one with as many outputs). */
-    static final int SMALL_K = 4;
-
-    /**
-     * {@link #rowsTimesB} for k ≤ {@link #SMALL_K}: one column vector of C at a time down all the rows,
-     * B's k vectors for it held in registers and each row's value taken in one go (the same fused
-     * multiply-adds from zero in the same order as the blocked forms, so the same bits). With k = 2 the
-     * blocked forms spend more on setting up and storing their eight accumulators than on arithmetic.
-     * The columns past the last full vector: one more vector ending at column n, stored straight when
-     * overwriting; accumulating, it goes to scratch and only the new columns are added in.
-     */
-    private static void smallK(int m, int n, int k, float[] a, int aOff, int ais, int aps,
-                               float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
-        int nv = n - n % V;
-        for (int j = 0; j < nv; j += V) column(m, k, a, aOff, ais, aps, b, bOff + j, ldb, c, cOff + j, ldc, accumulate);
-        if (nv == n) return;
-        int j0 = n - V;
-        if (!accumulate) {
-            column(m, k, a, aOff, ais, aps, b, bOff + j0, ldb, c, cOff + j0, ldc, false);
-            return;
-        }
-        float[] t = Workspace.get().floats(Workspace.SMALL_TAIL, m * V);
-        column(m, k, a, aOff, ais, aps, b, bOff + j0, ldb, t, 0, V, false);
-        for (int i = 0; i < m; i++) {
-            int ci = cOff + i * ldc, ti = i * V - j0;
-            for (int jj = nv; jj < n; jj++) c[ci + jj] += t[ti + jj];
-        }
-    }
-
-    /** One vector of columns of C (at c0, rows ldc apart) for every row, k ≤ {@link #SMALL_K}. */
-    private static void column(int m, int k, float[] a, int aOff, int ais, int aps, float[] b, int b0, int ldb,
-                               float[] c, int c0, int ldc, boolean accumulate) {
-        FloatVector zero = FloatVector.zero(S);
-        FloatVector u0 = FloatVector.fromArray(S, b, b0);
-        FloatVector u1 = k > 1 ? FloatVector.fromArray(S, b, b0 + ldb) : zero;
-        FloatVector u2 = k > 2 ? FloatVector.fromArray(S, b, b0 + 2 * ldb) : zero;
-        FloatVector u3 = k > 3 ? FloatVector.fromArray(S, b, b0 + 3 * ldb) : zero;
-        for (int i = 0, ai = aOff, ci = c0; i < m; i++, ai += ais, ci += ldc) {
-            FloatVector s = FloatVector.broadcast(S, a[ai]).fma(u0, zero);
-            if (k > 1) s = FloatVector.broadcast(S, a[ai + aps]).fma(u1, s);
-            if (k > 2) s = FloatVector.broadcast(S, a[ai + 2 * aps]).fma(u2, s);
-            if (k > 3) s = FloatVector.broadcast(S, a[ai + 3 * aps]).fma(u3, s);
-            if (accumulate) s = s.add(FloatVector.fromArray(S, c, ci));
-            s.intoArray(c, ci);
         }
     }
 

@@ -187,9 +187,9 @@ class MatMulTest {
     /**
      * Tiny products with C at least eight columns wide on the Vector API give each entry as the chain of
      * fused multiply-adds from zero in p order, then C added when accumulating, whichever loop form
-     * computes them: the column form for two to four rows of B (a layer of two inputs, the backward pass
-     * of one with three outputs), blocks of four rows, and the single rows the blocks leave.
-     * Widths around the vector length, partial last vectors, strided A, transposed B, offsets.
+     * computes them (blocks of four rows, the single rows the blocks leave), for k from 1 (a layer of few
+     * inputs) to 50. Widths around the vector length, partial last vectors, strided A, transposed B,
+     * offsets. A new loop form must keep these values, or the dense-stack step and the graph part ways.
      */
     @Test
     void rowsFormVectorProductsAreTheFusedMultiplyAddChain() {
