@@ -35,7 +35,7 @@ public final class FloatMath {
         java.util.Objects.checkFromToIndex(from, to, x.length);
         Workspace w = Workspace.get();
         // the scratch is indexed as x is: C2 vectorises a loop over several arrays only when they share one index
-        double[] shifted = w.doubles(Workspace.EXP_SHIFTED, to), poly = w.doubles(Workspace.EXP_POLY, to);
+        double[] shifted = w.doubles(Workspace.MATH_0, to), poly = w.doubles(Workspace.MATH_1, to);
         for (int i = from; i < to; i++) {
             double v = x[i];
             double s = v * INV_STEP + SHIFTER;

@@ -23,7 +23,7 @@ public final class Softmax {
     private Softmax() {}
 
     /** Rows of {@code len} values per block of exponentials: as many as fit {@link #EXP_BLOCK}, at least one. */
-    public static int blockRows(int rows, int len) {
+    private static int blockRows(int rows, int len) {
         return Math.max(1, Math.min(rows, EXP_BLOCK / Math.max(len, 1)));
     }
 
@@ -32,7 +32,7 @@ public final class Softmax {
      * when that is infinite) into {@code shift[b]}, and {@code x − shift} into {@code e[b·len + k]}, ready
      * for {@link FloatMath#exp(double[], int, int)}.
      */
-    public static void shiftedRows(float[] x, int from, int nb, int len, double[] shift, double[] e) {
+    private static void shiftedRows(float[] x, int from, int nb, int len, double[] shift, double[] e) {
         for (int b = 0; b < nb; b++) {
             int base = from + b * len, eb = b * len;
             double max = Double.NEGATIVE_INFINITY;
@@ -47,7 +47,7 @@ public final class Softmax {
      * Each of {@code nb} rows of {@code len} exponentials summed in order into {@code sums[b]}; with
      * {@code logs} not null, the sums' logarithms there too, taken in one call.
      */
-    public static void rowSums(double[] e, int nb, int len, double[] sums, double[] logs) {
+    private static void rowSums(double[] e, int nb, int len, double[] sums, double[] logs) {
         for (int b = 0; b < nb; b++) {
             double sum = 0;
             for (int k = 0, eb = b * len; k < len; k++) sum += e[eb + k];
@@ -60,9 +60,10 @@ public final class Softmax {
     }
 
     /**
-     * The softmax of each row of {@code x} (rows × len) into {@code prob} ({@code (float) (e_k / Σe)}),
-     * each row's shift into {@code shift[r]} and, when {@code logSum} is not null, {@code log Σe} into
-     * {@code logSum[r]} (what a cross-entropy of the same logits needs; a plain softmax skips the logarithms).
+     * The softmax of each row of {@code x} (rows × len) into {@code prob} ({@code (float) (e_k / Σe)}; null:
+     * not wanted, as for a log-softmax without a gradient), each row's shift into {@code shift[r]} and, when
+     * {@code logSum} is not null, {@code log Σe} into {@code logSum[r]} (what a cross-entropy, log-softmax or
+     * log-sum-exp of the same logits needs; a plain softmax skips the logarithms).
      */
     public static void rows(float[] x, int rows, int len, float[] prob, double[] shift, double[] logSum) {
         int block = blockRows(rows, len);
@@ -75,6 +76,7 @@ public final class Softmax {
             rowSums(e, nb, len, sums, logs);
             System.arraycopy(shifts, 0, shift, r0, nb);
             if (logs != null) System.arraycopy(logs, 0, logSum, r0, nb);
+            if (prob == null) continue;
             for (int b = 0; b < nb; b++) {
                 int base = (r0 + b) * len, eb = b * len;
                 double sum = sums[b];
@@ -85,8 +87,8 @@ public final class Softmax {
 
     /**
      * The cross-entropy of each row given its softmax's shift and log-sum ({@link #rows}):
-     * {@code logp = (float) (z − shift − logSum)} into {@code logp}, and {@code loss[r] = −(float) Σ_k t_k·logp_k}
-     * (the float products summed in double).
+     * {@code logp = (float) (z − shift − logSum)} into {@code logp} (null: not kept), and
+     * {@code loss[r] = −(float) Σ_k t_k·logp_k} (the float products summed in double).
      */
     public static void crossEntropy(float[] z, float[] t, int rows, int len, double[] shift, double[] logSum, float[] logp, float[] loss) {
         for (int r = 0; r < rows; r++) {
@@ -95,7 +97,7 @@ public final class Softmax {
             double acc = 0;
             for (int k = 0; k < len; k++) {
                 float lp = (float) (z[base + k] - s - logS);
-                logp[base + k] = lp;
+                if (logp != null) logp[base + k] = lp;
                 acc += t[base + k] * lp;   // the float product, summed in double
             }
             loss[r] = -(float) acc;

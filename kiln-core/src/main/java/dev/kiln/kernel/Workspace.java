@@ -14,21 +14,21 @@ final class Workspace {
     static final int PACK_B2 = 4;
     /** The last, partial column block of a tiny product accumulated into C ({@code VectorSmallGemm}). */
     static final int SMALL_TAIL = 5;
-    /** {@link FloatMath#exp(double[], int, int)}'s two passes (double slots; it calls no other kernel). */
-    static final int EXP_SHIFTED = 6;
-    static final int EXP_POLY = 7;
-    /** {@link FloatMath#log(double[], int, int)}'s terms (double slots). */
-    static final int MATH_0 = 8;
-    static final int MATH_1 = 9;
-    static final int MATH_2 = 10;
-    static final int MATH_3 = 11;
+    /**
+     * Double slots for the terms of {@link FloatMath}'s array functions between their two passes (they
+     * call no other kernel, nor each other).
+     */
+    static final int MATH_0 = 6;
+    static final int MATH_1 = 7;
+    static final int MATH_2 = 8;
+    static final int MATH_3 = 9;
 
     private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
 
-    private final float[][] floats = new float[12][];
+    private final float[][] floats = new float[6][];
     /** Rows of a tiny product's B, each its own array ({@link PlainSmallFloatKernel}). */
     private float[][] rows = new float[0][];
-    private final double[][] doubles = new double[12][];
+    private final double[][] doubles = new double[10][];
 
     private Workspace() {}
 

@@ -24,27 +24,29 @@ public final class Metrics {
     private static final Map<String, String> REGISTRY = new LinkedHashMap<>();
 
     static {
-        register("Accuracy", "Accuracy", "accuracy");
-        register("BinaryAccuracy", "BinaryAccuracy", "binary_accuracy");
-        register("CategoricalAccuracy", "CategoricalAccuracy", "categorical_accuracy");
-        register("SparseCategoricalAccuracy", "SparseCategoricalAccuracy", "sparse_categorical_accuracy");
-        register("TopKCategoricalAccuracy", "TopKCategoricalAccuracy", "top_k_categorical_accuracy");
-        register("SparseTopKCategoricalAccuracy", "SparseTopKCategoricalAccuracy", "sparse_top_k_categorical_accuracy");
-        register("MeanSquaredError", "MeanSquaredError", "mean_squared_error", "mse", "MSE");
-        register("MeanAbsoluteError", "MeanAbsoluteError", "mean_absolute_error", "mae", "MAE");
-        register("RootMeanSquaredError", "RootMeanSquaredError", "root_mean_squared_error");
-        register("AUC", "AUC", "auc");
-        register("Precision", "Precision", "precision");
-        register("Recall", "Recall", "recall");
-        register("Mean", "Mean", "mean");
-        register("Keras2BinaryAccuracy", "Keras2BinaryAccuracy", "keras2_binary_accuracy");
-        register("SignAccuracy", "SignAccuracy", "sign_accuracy");
+        register("Accuracy", "accuracy");
+        register("BinaryAccuracy", "binary_accuracy");
+        register("CategoricalAccuracy", "categorical_accuracy");
+        register("SparseCategoricalAccuracy", "sparse_categorical_accuracy");
+        register("TopKCategoricalAccuracy", "top_k_categorical_accuracy");
+        register("SparseTopKCategoricalAccuracy", "sparse_top_k_categorical_accuracy");
+        register("MeanSquaredError", "mean_squared_error", "mse", "MSE");
+        register("MeanAbsoluteError", "mean_absolute_error", "mae", "MAE");
+        register("RootMeanSquaredError", "root_mean_squared_error");
+        register("AUC", "auc");
+        register("Precision", "precision");
+        register("Recall", "recall");
+        register("Mean", "mean");
+        register("Keras2BinaryAccuracy", "keras2_binary_accuracy");
+        register("SignAccuracy", "sign_accuracy");
     }
 
     private Metrics() {}
 
-    private static void register(String className, String... names) {
-        for (String n : names) REGISTRY.put(n, className);
+    /** The class under its own name and its aliases. */
+    private static void register(String className, String... aliases) {
+        REGISTRY.put(className, className);
+        for (String a : aliases) REGISTRY.put(a, className);
     }
 
     private static Metric create(String className) {

@@ -60,12 +60,14 @@ final class DenseStep {
     private Tensor logits;
     private int rows;
     private long steps;
-    private long fusedSteps;
+    private long lossSteps;
 
-    /** The cross-entropy head's per-row buffers ({@link #crossEntropyStep}), grown to the batch. */
-    private float[] headLogp = new float[0], headRowLoss = new float[0], headRowGrad = new float[0];
+    /** The cross-entropy head's buffers ({@link #crossEntropyStep}), grown to the batch. */
+    private float[] headRowLoss = new float[0], headRowGrad = new float[0], headLogitsGrad = new float[0];
     private double[] headShift = new double[0], headLogSum = new double[0];
     private final float[] headSum = new float[1];
+    /** The model's output of the last {@link #crossEntropyStep} (for the metrics). */
+    private Tensor output;
 
     private DenseStep(Sequential model, Dense[] layers) {
         this.model = model;
@@ -157,7 +159,7 @@ final class DenseStep {
     long steps() { return steps; }
 
     /** Of {@link #steps}, those whose loss ran here too ({@link #crossEntropyStep}). */
-    long fusedSteps() { return fusedSteps; }
+    long lossSteps() { return lossSteps; }
 
     /**
      * Whether {@link #crossEntropyStep} computes this loss: exactly {@link CategoricalCrossentropy}
@@ -194,30 +196,25 @@ final class DenseStep {
             headShift = new double[m];
             headLogSum = new double[m];
         }
-        if (headLogp.length < m * len) headLogp = new float[m * len];
+        if (headLogitsGrad.length < m * len) headLogitsGrad = new float[m * len];
         float[] z = logits.floatData(), t = y.astype(DType.FLOAT32).floatData();
-        float[] prob = new float[m * len];
+        float[] prob = new float[m * len];   // fresh: it becomes the output the metrics read
         Softmax.rows(z, m, len, prob, headShift, headLogSum);
-        Softmax.crossEntropy(z, t, m, len, headShift, headLogSum, headLogp, headRowLoss);
+        Softmax.crossEntropy(z, t, m, len, headShift, headLogSum, null, headRowLoss);
         Reduce.reduce(Reduce.Kind.SUM, headRowLoss, headSum, 1, m, 1);
         float count = m;
         float loss = headSum[0] / count;
         // d(sum / count)/d(row) = 1 / count, a float division as the mean's backward pass does it
         java.util.Arrays.fill(headRowGrad, 0, m, 1f / count);
-        float[] gz = new float[m * len];
-        Softmax.crossEntropyBackward(headRowGrad, t, prob, m, len, gz);
+        Softmax.crossEntropyBackward(headRowGrad, t, prob, m, len, headLogitsGrad);
         ActivationFunction f = activations[layers.length - 1];
         // what the graph's metrics would see: the softmax's probabilities, or the logits of a linear output
         output = f == null || f == Activations.LINEAR ? Tensor.wrap(z, m, len) : Tensor.wrap(prob, m, len);
-        logits.grad(Tensor.wrap(gz, m, len));
-        fusedSteps++;
-        backward();
+        lossSteps++;
+        backward(headLogitsGrad);
         return loss;
     }
 
-    private Tensor output;
-
-    /** The model's output of the last {@link #crossEntropyStep} (for the metrics). */
     Tensor output() { return output; }
 
     /**
@@ -267,9 +264,12 @@ final class DenseStep {
      */
     void backward() {
         Tensor gz = logits.grad();
-        if (gz == null) return;
+        if (gz != null) backward(gz.floatData());
+    }
+
+    /** {@link #backward()} from the last layer's pre-activation gradient {@code g} (rows × units, read only). */
+    private void backward(float[] g) {
         int m = rows;
-        float[] g = gz.floatData();
         for (int l = layers.length - 1; l >= 0; l--) {
             int in = kernels[l].shape().dim(0), units = kernels[l].shape().dim(1);
             float[] x = l == 0 ? input.floatData() : hidden[l - 1];

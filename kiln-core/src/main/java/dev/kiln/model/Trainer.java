@@ -133,7 +133,7 @@ final class Trainer {
     long denseSteps() { return denseStep == null ? 0 : denseStep.steps(); }
 
     /** Of {@link #denseSteps}, those that computed the loss too (a softmax cross-entropy head). */
-    long denseLossSteps() { return denseStep == null ? 0 : denseStep.fusedSteps(); }
+    long denseLossSteps() { return denseStep == null ? 0 : denseStep.lossSteps(); }
 
     /**
      * Runs the model and the loss on the first rows in inference mode, without a graph: shape mistakes,

@@ -604,32 +604,18 @@ final class Functions {
         // kept for a cross-entropy of the same logits only on graph nodes: they are never written in
         // place (a leaf, such as a weight, may be, which would leave the kept rows stale)
         boolean keep = op == Op.SOFTMAX && x.parents != null;
-        double[] shifts = keep ? new double[rows] : null, logSums = keep ? new double[rows] : null;
-        if (op == Op.SOFTMAX) {
-            Softmax.rows(xs, rows, len, os, shifts != null ? shifts : new double[rows], logSums);
-        } else {
-            // log-softmax and log-sum-exp: the same shifted exponentials and log-sums, a block of rows at a time
-            int block = Softmax.blockRows(rows, len);
-            double[] e = new double[block * len];
-            double[] blockShift = new double[block], blockSum = new double[block], blockLog = new double[block];
-            for (int o0 = 0; o0 < rows; o0 += block) {
-                int nb = Math.min(block, rows - o0);
-                Softmax.shiftedRows(xs, o0 * len, nb, len, blockShift, e);
-                FloatMath.exp(e, 0, nb * len);
-                Softmax.rowSums(e, nb, len, blockSum, blockLog);
-                for (int b = 0; b < nb; b++) {
-                    int o = o0 + b, base = o * len, eb = b * len;
-                    double shift = blockShift[b], sum = blockSum[b], logS = blockLog[b];
-                    if (op == Op.LOG_SUM_EXP) {
-                        os[o] = (float) (shift + logS);
-                    } else {
-                        for (int k = 0; k < len; k++) os[base + k] = (float) (xs[base + k] - shift - logS);
-                        if (probs != null) for (int k = 0; k < len; k++) probs[base + k] = (float) (e[eb + k] / sum);
-                    }
-                }
+        double[] shifts = new double[rows], logSums = op == Op.SOFTMAX && !keep ? null : new double[rows];
+        // the shifted exponentials and log-sums of every member of the family, from one kernel
+        Softmax.rows(xs, rows, len, op == Op.SOFTMAX ? os : probs, shifts, logSums);
+        if (op == Op.LOG_SUM_EXP) {
+            for (int o = 0; o < rows; o++) os[o] = (float) (shifts[o] + logSums[o]);
+        } else if (op == Op.LOG_SOFTMAX) {
+            for (int o = 0; o < rows; o++) {
+                double shift = shifts[o], logS = logSums[o];
+                for (int k = 0, base = o * len; k < len; k++) os[base + k] = (float) (xs[base + k] - shift - logS);
             }
         }
-        if (shifts != null) x.softmaxRows = new SoftmaxRows(out, shifts, logSums);
+        if (keep) x.softmaxRows = new SoftmaxRows(out, shifts, logSums);
         if (op == Op.LOG_SUM_EXP) {
             Tensor result = keepdims ? out : out.reshapeRaw(Shape.wrap(java.util.Arrays.copyOf(d, d.length - 1)));
             int[] kept = out.shape.dims();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,77 +107,72 @@ class FloatMathTest {
         assertEquals(0.0, FloatMath.softplus(-1e30));
     }
 
+    /** An array form of a FloatMath function: x[i] = f(x[i]) on [from, to). */
+    private interface ArrayForm {
+        void apply(double[] x, int from, int to);
+    }
+
     /**
-     * The array form gives exp(double)'s bits for every element: values spread over
-     * the whole float range (most vectors in range, some holding an overflow, an underflow, a subnormal
-     * result, a NaN or an infinity), at every offset and length up to 40 so that every vector/tail split
-     * is taken, and a sweep of the in-range values a softmax feeds it (x − max ≤ 0).
+     * {@code array} gives {@code scalar}'s bits for every element of 2,000 random arrays (values from
+     * {@code value}, at every offset below 5 and length up to 40, elements outside the range untouched)
+     * and of {@code sweep} as a whole.
      */
-    @Test
-    void arrayExpIsTheScalarExpBitForBit() {
-        SplittableRandom rnd = new SplittableRandom(5);
-        double[] specials = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 709.78, 700.5, -700.5,
-            -708.5, -740, -746, 0.0, -0.0, 1e-300, -1e-300, 88.7, -103.9};
+    private static void assertArrayFormIsTheScalarBitForBit(String name, DoubleUnaryOperator scalar, ArrayForm array,
+                                                            long seed, ToDoubleFunction<SplittableRandom> value, double[] sweep) {
+        SplittableRandom rnd = new SplittableRandom(seed);
         for (int trial = 0; trial < 2000; trial++) {
             int n = rnd.nextInt(41), from = rnd.nextInt(5);
             double[] x = new double[from + n + 3];
-            for (int i = 0; i < x.length; i++) {
-                double u = rnd.nextDouble();
-                x[i] = u < 0.03 ? specials[rnd.nextInt(specials.length)]
-                        : u < 0.5 ? (float) ((rnd.nextDouble() - 0.5) * 40)
-                        : (float) ((rnd.nextDouble() - 0.5) * 1400);
-            }
+            for (int i = 0; i < x.length; i++) x[i] = value.applyAsDouble(rnd);
             double[] got = x.clone();
-            FloatMath.exp(got, from, from + n);
+            array.apply(got, from, from + n);
             for (int i = 0; i < x.length; i++) {
-                double want = i >= from && i < from + n ? FloatMath.exp(x[i]) : x[i];
+                double want = i >= from && i < from + n ? scalar.applyAsDouble(x[i]) : x[i];
                 assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(got[i]),
-                        "exp(" + x[i] + ") at " + i + " of [" + from + ", " + (from + n) + ")");
+                        name + "(" + x[i] + ") at " + i + " of [" + from + ", " + (from + n) + ")");
             }
         }
-        double[] sweep = new double[1 << 16];
-        for (int i = 0; i < sweep.length; i++) sweep[i] = -i * (90.0 / sweep.length) - Math.scalb(1.0, -(i % 40));
         double[] got = sweep.clone();
-        FloatMath.exp(got, 0, got.length);
+        array.apply(got, 0, got.length);
         for (int i = 0; i < sweep.length; i++) {
-            assertEquals(Double.doubleToRawLongBits(FloatMath.exp(sweep[i])), Double.doubleToRawLongBits(got[i]), "exp(" + sweep[i] + ")");
+            assertEquals(Double.doubleToRawLongBits(scalar.applyAsDouble(sweep[i])), Double.doubleToRawLongBits(got[i]), name + "(" + sweep[i] + ")");
         }
     }
 
     /**
-     * The array log gives log(double)'s bits for every element: sums of exponentials (what a softmax feeds
-     * it, 1 to a few thousand), values over the whole double range, and zeros, negatives, subnormals,
-     * infinities and NaN among them, at every offset and length up to 40.
+     * The array exp: values spread over the whole float range, with overflows, underflows, subnormal
+     * results, NaN and infinities among them, and a sweep of the values a softmax feeds it (x − max ≤ 0).
+     */
+    @Test
+    void arrayExpIsTheScalarExpBitForBit() {
+        double[] specials = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 709.78, 700.5, -700.5,
+            -708.5, -740, -746, 0.0, -0.0, 1e-300, -1e-300, 88.7, -103.9};
+        double[] sweep = new double[1 << 16];
+        for (int i = 0; i < sweep.length; i++) sweep[i] = -i * (90.0 / sweep.length) - Math.scalb(1.0, -(i % 40));
+        assertArrayFormIsTheScalarBitForBit("exp", FloatMath::exp, FloatMath::exp, 5, rnd -> {
+            double u = rnd.nextDouble();
+            return u < 0.03 ? specials[rnd.nextInt(specials.length)]
+                    : u < 0.5 ? (float) ((rnd.nextDouble() - 0.5) * 40)
+                    : (float) ((rnd.nextDouble() - 0.5) * 1400);
+        }, sweep);
+    }
+
+    /**
+     * The array log: sums of exponentials (what a softmax feeds it, 1 to a few thousand), values over the
+     * whole double range, and zeros, negatives, subnormals, infinities and NaN among them.
      */
     @Test
     void arrayLogIsTheScalarLogBitForBit() {
-        SplittableRandom rnd = new SplittableRandom(6);
         double[] specials = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, -0.0, -1.0,
             Double.MIN_VALUE, Double.MIN_NORMAL, Math.nextDown(Double.MIN_NORMAL), Double.MAX_VALUE, 1.0, 0.75, 1.5};
-        for (int trial = 0; trial < 2000; trial++) {
-            int n = rnd.nextInt(41), from = rnd.nextInt(5);
-            double[] x = new double[from + n + 3];
-            for (int i = 0; i < x.length; i++) {
-                double u = rnd.nextDouble();
-                x[i] = u < 0.05 ? specials[rnd.nextInt(specials.length)]
-                        : u < 0.6 ? 1 + rnd.nextDouble() * rnd.nextInt(1, 3000)
-                        : Math.scalb(rnd.nextDouble() + 0.5, rnd.nextInt(-1074, 1020));
-            }
-            double[] got = x.clone();
-            FloatMath.log(got, from, from + n);
-            for (int i = 0; i < x.length; i++) {
-                double want = i >= from && i < from + n ? FloatMath.log(x[i]) : x[i];
-                assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(got[i]),
-                        "log(" + x[i] + ") at " + i + " of [" + from + ", " + (from + n) + ")");
-            }
-        }
         double[] sweep = new double[1 << 16];
         for (int i = 0; i < sweep.length; i++) sweep[i] = 1 + i * (4.0 / sweep.length) + Math.scalb(1.0, -(i % 50));
-        double[] got = sweep.clone();
-        FloatMath.log(got, 0, got.length);
-        for (int i = 0; i < sweep.length; i++) {
-            assertEquals(Double.doubleToRawLongBits(FloatMath.log(sweep[i])), Double.doubleToRawLongBits(got[i]), "log(" + sweep[i] + ")");
-        }
+        assertArrayFormIsTheScalarBitForBit("log", FloatMath::log, FloatMath::log, 6, rnd -> {
+            double u = rnd.nextDouble();
+            return u < 0.05 ? specials[rnd.nextInt(specials.length)]
+                    : u < 0.6 ? 1 + rnd.nextDouble() * rnd.nextInt(1, 3000)
+                    : Math.scalb(rnd.nextDouble() + 0.5, rnd.nextInt(-1074, 1020));
+        }, sweep);
     }
 
     @Test
