@@ -22,13 +22,21 @@ final class Workspace {
     static final int MATH_1 = 7;
     static final int MATH_2 = 8;
     static final int MATH_3 = 9;
+    /**
+     * Double slots of {@link Softmax#rows} for a block of rows: exponentials, their sums, the sums'
+     * logarithms, the shifts (it calls {@link FloatMath}'s array functions, which use the MATH slots).
+     */
+    static final int SOFTMAX_E = 10;
+    static final int SOFTMAX_SUMS = 11;
+    static final int SOFTMAX_LOGS = 12;
+    static final int SOFTMAX_SHIFTS = 13;
 
     private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
 
     private final float[][] floats = new float[6][];
     /** Rows of a tiny product's B, each its own array ({@link PlainSmallFloatKernel}). */
     private float[][] rows = new float[0][];
-    private final double[][] doubles = new double[10][];
+    private final double[][] doubles = new double[14][];
 
     private Workspace() {}
 
