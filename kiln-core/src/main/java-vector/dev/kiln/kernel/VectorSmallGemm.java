@@ -31,10 +31,12 @@ final class VectorSmallGemm implements SmallFloatKernel {
     }
 
     /**
-     * Blocks of 4 rows × 2 vectors, then 4 × 1, then single rows by 4, 2, 1 vectors; the columns past
-     * the last full vector are scalar. Each block shape is its own method: one method holding all of
-     * them exceeded C2's inlining budget, and a Vector API call left un-inlined runs its boxed Java
-     * fallback, about twenty times slower.
+     * For k of two or three, blocks of columns with B's rows in registers and C's rows streamed past
+     * ({@link #columnsTimesSmallK}); otherwise blocks of 4 rows × 2 vectors, then 4 × 1, then the two or
+     * three rows left together (3 vectors, then 1), then a single row left by 4, 2, 1 vectors. The
+     * columns past the last full vector are one more vector ending at column n. Each block shape is its
+     * own method: one method holding all of them exceeded C2's inlining budget, and a Vector API call left
+     * un-inlined runs its boxed Java fallback, about twenty times slower.
      */
     @Override
     public void rowsTimesB(int m, int n, int k, float[] a, int aOff, int ais, int aps,
@@ -47,6 +49,10 @@ final class VectorSmallGemm implements SmallFloatKernel {
         boolean tail = nv < n && n >= V;
         float[] t = tail && accumulate ? Workspace.get().floats(Workspace.SMALL_TAIL, 4 * V) : null;
         int j0 = n - V;
+        if ((k == 2 || k == 3) && nv > 0) {
+            columnsTimesSmallK(m, n, k, nv, j0, tail, t, a, aOff, ais, aps, b, bOff, ldb, c, cOff, ldc, accumulate);
+            return;
+        }
         int i = 0;
         for (; i + 3 < m; i += 4) {
             int ai = aOff + i * ais;
@@ -62,6 +68,36 @@ final class VectorSmallGemm implements SmallFloatKernel {
                     for (int jj = nv; jj < n; jj++) c[ci + r * ldc + jj] += t[r * V + jj - j0];
                 }
             }
+        }
+        if (m - i >= 2) {
+            // two or three rows left (B's 3 columns of a three-class output, transposed, are three rows):
+            // taken together, each load of B feeds every row and there are enough independent sums to
+            // hide the multiply-add latency that one row at a time with k long is bound by
+            int ai = aOff + i * ais;
+            int ci = cOff + i * ldc;
+            boolean three = m - i == 3;
+            int j = 0;
+            for (; j + 3 * V <= nv; j += 3 * V) {
+                if (three) rows3x3(k, a, ai, ais, aps, b, bOff + j, ldb, c, ci + j, ldc, accumulate);
+                else rows2x3(k, a, ai, ais, aps, b, bOff + j, ldb, c, ci + j, ldc, accumulate);
+            }
+            for (; j < nv; j += V) {
+                if (three) rows3x1(k, a, ai, ais, aps, b, bOff + j, ldb, c, ci + j, ldc, accumulate);
+                else rows2x1(k, a, ai, ais, aps, b, bOff + j, ldb, c, ci + j, ldc, accumulate);
+            }
+            if (tail) {
+                int rows = three ? 3 : 2;
+                float[] into = accumulate ? t : c;
+                int at = accumulate ? 0 : ci + j0, ld = accumulate ? V : ldc;
+                if (three) rows3x1(k, a, ai, ais, aps, b, bOff + j0, ldb, into, at, ld, false);
+                else rows2x1(k, a, ai, ais, aps, b, bOff + j0, ldb, into, at, ld, false);
+                if (accumulate) {
+                    for (int r = 0; r < rows; r++) {
+                        for (int jj = nv; jj < n; jj++) c[ci + r * ldc + jj] += t[r * V + jj - j0];
+                    }
+                }
+            }
+            i += three ? 3 : 2;
         }
         for (; i < m; i++) {
             int ai = aOff + i * ais;
@@ -151,6 +187,248 @@ final class VectorSmallGemm implements SmallFloatKernel {
             s1.intoArray(c, c1);
             s2.intoArray(c, c2);
             s3.intoArray(c, c3);
+        }
+    }
+
+    /**
+     * {@link #rowsTimesB} for k of two or three (a layer of two inputs; the backward pass through a
+     * three-class output): by blocks of columns, B's k rows of the block held in registers and C's rows
+     * streamed past them. With so short a k the row blocks above spend most of their time starting and
+     * storing sums, and reload B for every block of rows. Each entry is still the chain of fused
+     * multiply-adds from zero in p order, then C added when accumulating: the same values. One method per
+     * k and block width (the vectors of B picked by k at run time would be a phi of vectors, which C2 on
+     * JDK 17 does not keep as vectors).
+     */
+    private static void columnsTimesSmallK(int m, int n, int k, int nv, int j0, boolean tail, float[] t,
+                                           float[] a, int aOff, int ais, int aps, float[] b, int bOff, int ldb,
+                                           float[] c, int cOff, int ldc, boolean accumulate) {
+        int j = 0;
+        for (; j + 2 * V <= nv; j += 2 * V) {
+            if (k == 2) columnsK2x2(m, a, aOff, ais, aps, b, bOff + j, ldb, c, cOff + j, ldc, accumulate);
+            else columnsK3x2(m, a, aOff, ais, aps, b, bOff + j, ldb, c, cOff + j, ldc, accumulate);
+        }
+        if (j < nv) {
+            if (k == 2) columnsK2x1(m, a, aOff, ais, aps, b, bOff + j, ldb, c, cOff + j, ldc, accumulate, null, 0, 0);
+            else columnsK3x1(m, a, aOff, ais, aps, b, bOff + j, ldb, c, cOff + j, ldc, accumulate, null, 0, 0);
+        }
+        if (tail) {
+            // the vector ending at column n: stored straight over C's recomputed columns, or (accumulating)
+            // row by row through scratch, of which only the columns past nv are added in
+            int from = accumulate ? nv - j0 : 0;
+            if (k == 2) columnsK2x1(m, a, aOff, ais, aps, b, bOff + j0, ldb, c, cOff + j0, ldc, accumulate, t, from, n - j0);
+            else columnsK3x1(m, a, aOff, ais, aps, b, bOff + j0, ldb, c, cOff + j0, ldc, accumulate, t, from, n - j0);
+        }
+    }
+
+    private static void columnsK2x2(int m, float[] a, int aOff, int ais, int aps, float[] b, int bOff, int ldb,
+                                    float[] c, int cOff, int ldc, boolean accumulate) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector b00 = FloatVector.fromArray(S, b, bOff), b01 = FloatVector.fromArray(S, b, bOff + V);
+        FloatVector b10 = FloatVector.fromArray(S, b, bOff + ldb), b11 = FloatVector.fromArray(S, b, bOff + ldb + V);
+        for (int i = 0; i < m; i++) {
+            int ai = aOff + i * ais, ci = cOff + i * ldc;
+            FloatVector x0 = FloatVector.broadcast(S, a[ai]), x1 = FloatVector.broadcast(S, a[ai + aps]);
+            FloatVector s0 = x1.fma(b10, x0.fma(b00, zero));
+            FloatVector s1 = x1.fma(b11, x0.fma(b01, zero));
+            if (accumulate) {
+                s0.add(FloatVector.fromArray(S, c, ci)).intoArray(c, ci);
+                s1.add(FloatVector.fromArray(S, c, ci + V)).intoArray(c, ci + V);
+            } else {
+                s0.intoArray(c, ci);
+                s1.intoArray(c, ci + V);
+            }
+        }
+    }
+
+    private static void columnsK3x2(int m, float[] a, int aOff, int ais, int aps, float[] b, int bOff, int ldb,
+                                    float[] c, int cOff, int ldc, boolean accumulate) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector b00 = FloatVector.fromArray(S, b, bOff), b01 = FloatVector.fromArray(S, b, bOff + V);
+        FloatVector b10 = FloatVector.fromArray(S, b, bOff + ldb), b11 = FloatVector.fromArray(S, b, bOff + ldb + V);
+        FloatVector b20 = FloatVector.fromArray(S, b, bOff + 2 * ldb), b21 = FloatVector.fromArray(S, b, bOff + 2 * ldb + V);
+        for (int i = 0; i < m; i++) {
+            int ai = aOff + i * ais, ci = cOff + i * ldc;
+            FloatVector x0 = FloatVector.broadcast(S, a[ai]), x1 = FloatVector.broadcast(S, a[ai + aps]);
+            FloatVector x2 = FloatVector.broadcast(S, a[ai + 2 * aps]);
+            FloatVector s0 = x2.fma(b20, x1.fma(b10, x0.fma(b00, zero)));
+            FloatVector s1 = x2.fma(b21, x1.fma(b11, x0.fma(b01, zero)));
+            if (accumulate) {
+                s0.add(FloatVector.fromArray(S, c, ci)).intoArray(c, ci);
+                s1.add(FloatVector.fromArray(S, c, ci + V)).intoArray(c, ci + V);
+            } else {
+                s0.intoArray(c, ci);
+                s1.intoArray(c, ci + V);
+            }
+        }
+    }
+
+    /**
+     * One vector of columns for every row. With {@code t} not null (the last vector, ending at column n,
+     * while accumulating): each row's sums go to {@code t} and its lanes [from, to) are added to C.
+     */
+    private static void columnsK2x1(int m, float[] a, int aOff, int ais, int aps, float[] b, int bOff, int ldb,
+                                    float[] c, int cOff, int ldc, boolean accumulate, float[] t, int from, int to) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector b0 = FloatVector.fromArray(S, b, bOff), b1 = FloatVector.fromArray(S, b, bOff + ldb);
+        for (int i = 0; i < m; i++) {
+            int ai = aOff + i * ais, ci = cOff + i * ldc;
+            FloatVector s = FloatVector.broadcast(S, a[ai + aps]).fma(b1, FloatVector.broadcast(S, a[ai]).fma(b0, zero));
+            if (t != null && accumulate) {
+                s.intoArray(t, 0);
+                for (int q = from; q < to; q++) c[ci + q] += t[q];
+            } else if (accumulate) {
+                s.add(FloatVector.fromArray(S, c, ci)).intoArray(c, ci);
+            } else {
+                s.intoArray(c, ci);
+            }
+        }
+    }
+
+    private static void columnsK3x1(int m, float[] a, int aOff, int ais, int aps, float[] b, int bOff, int ldb,
+                                    float[] c, int cOff, int ldc, boolean accumulate, float[] t, int from, int to) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector b0 = FloatVector.fromArray(S, b, bOff), b1 = FloatVector.fromArray(S, b, bOff + ldb);
+        FloatVector b2 = FloatVector.fromArray(S, b, bOff + 2 * ldb);
+        for (int i = 0; i < m; i++) {
+            int ai = aOff + i * ais, ci = cOff + i * ldc;
+            FloatVector s = FloatVector.broadcast(S, a[ai + 2 * aps]).fma(b2,
+                    FloatVector.broadcast(S, a[ai + aps]).fma(b1, FloatVector.broadcast(S, a[ai]).fma(b0, zero)));
+            if (t != null && accumulate) {
+                s.intoArray(t, 0);
+                for (int q = from; q < to; q++) c[ci + q] += t[q];
+            } else if (accumulate) {
+                s.add(FloatVector.fromArray(S, c, ci)).intoArray(c, ci);
+            } else {
+                s.intoArray(c, ci);
+            }
+        }
+    }
+
+    private static void rows3x3(int k, float[] a, int a0, int ais, int aps, float[] b, int bOff, int ldb,
+                                float[] c, int c0, int ldc, boolean accumulate) {
+        int a1 = a0 + ais, a2 = a1 + ais;
+        FloatVector s00 = FloatVector.zero(S), s01 = s00, s02 = s00, s10 = s00, s11 = s00, s12 = s00;
+        FloatVector s20 = s00, s21 = s00, s22 = s00;
+        for (int p = 0; p < k; p++) {
+            int bp = bOff + p * ldb;
+            FloatVector u = FloatVector.fromArray(S, b, bp);
+            FloatVector v = FloatVector.fromArray(S, b, bp + V);
+            FloatVector w = FloatVector.fromArray(S, b, bp + 2 * V);
+            int o = p * aps;
+            FloatVector x = FloatVector.broadcast(S, a[a0 + o]);
+            s00 = x.fma(u, s00);
+            s01 = x.fma(v, s01);
+            s02 = x.fma(w, s02);
+            x = FloatVector.broadcast(S, a[a1 + o]);
+            s10 = x.fma(u, s10);
+            s11 = x.fma(v, s11);
+            s12 = x.fma(w, s12);
+            x = FloatVector.broadcast(S, a[a2 + o]);
+            s20 = x.fma(u, s20);
+            s21 = x.fma(v, s21);
+            s22 = x.fma(w, s22);
+        }
+        int c1 = c0 + ldc, c2 = c1 + ldc;
+        if (accumulate) {
+            s00.add(FloatVector.fromArray(S, c, c0)).intoArray(c, c0);
+            s01.add(FloatVector.fromArray(S, c, c0 + V)).intoArray(c, c0 + V);
+            s02.add(FloatVector.fromArray(S, c, c0 + 2 * V)).intoArray(c, c0 + 2 * V);
+            s10.add(FloatVector.fromArray(S, c, c1)).intoArray(c, c1);
+            s11.add(FloatVector.fromArray(S, c, c1 + V)).intoArray(c, c1 + V);
+            s12.add(FloatVector.fromArray(S, c, c1 + 2 * V)).intoArray(c, c1 + 2 * V);
+            s20.add(FloatVector.fromArray(S, c, c2)).intoArray(c, c2);
+            s21.add(FloatVector.fromArray(S, c, c2 + V)).intoArray(c, c2 + V);
+            s22.add(FloatVector.fromArray(S, c, c2 + 2 * V)).intoArray(c, c2 + 2 * V);
+        } else {
+            s00.intoArray(c, c0);
+            s01.intoArray(c, c0 + V);
+            s02.intoArray(c, c0 + 2 * V);
+            s10.intoArray(c, c1);
+            s11.intoArray(c, c1 + V);
+            s12.intoArray(c, c1 + 2 * V);
+            s20.intoArray(c, c2);
+            s21.intoArray(c, c2 + V);
+            s22.intoArray(c, c2 + 2 * V);
+        }
+    }
+
+    private static void rows3x1(int k, float[] a, int a0, int ais, int aps, float[] b, int bOff, int ldb,
+                                float[] c, int c0, int ldc, boolean accumulate) {
+        int a1 = a0 + ais, a2 = a1 + ais;
+        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0;
+        for (int p = 0; p < k; p++) {
+            FloatVector u = FloatVector.fromArray(S, b, bOff + p * ldb);
+            int o = p * aps;
+            s0 = FloatVector.broadcast(S, a[a0 + o]).fma(u, s0);
+            s1 = FloatVector.broadcast(S, a[a1 + o]).fma(u, s1);
+            s2 = FloatVector.broadcast(S, a[a2 + o]).fma(u, s2);
+        }
+        int c1 = c0 + ldc, c2 = c1 + ldc;
+        if (accumulate) {
+            s0.add(FloatVector.fromArray(S, c, c0)).intoArray(c, c0);
+            s1.add(FloatVector.fromArray(S, c, c1)).intoArray(c, c1);
+            s2.add(FloatVector.fromArray(S, c, c2)).intoArray(c, c2);
+        } else {
+            s0.intoArray(c, c0);
+            s1.intoArray(c, c1);
+            s2.intoArray(c, c2);
+        }
+    }
+
+    private static void rows2x3(int k, float[] a, int a0, int ais, int aps, float[] b, int bOff, int ldb,
+                                float[] c, int c0, int ldc, boolean accumulate) {
+        int a1 = a0 + ais;
+        FloatVector s00 = FloatVector.zero(S), s01 = s00, s02 = s00, s10 = s00, s11 = s00, s12 = s00;
+        for (int p = 0; p < k; p++) {
+            int bp = bOff + p * ldb;
+            FloatVector u = FloatVector.fromArray(S, b, bp);
+            FloatVector v = FloatVector.fromArray(S, b, bp + V);
+            FloatVector w = FloatVector.fromArray(S, b, bp + 2 * V);
+            int o = p * aps;
+            FloatVector x = FloatVector.broadcast(S, a[a0 + o]);
+            s00 = x.fma(u, s00);
+            s01 = x.fma(v, s01);
+            s02 = x.fma(w, s02);
+            x = FloatVector.broadcast(S, a[a1 + o]);
+            s10 = x.fma(u, s10);
+            s11 = x.fma(v, s11);
+            s12 = x.fma(w, s12);
+        }
+        int c1 = c0 + ldc;
+        if (accumulate) {
+            s00.add(FloatVector.fromArray(S, c, c0)).intoArray(c, c0);
+            s01.add(FloatVector.fromArray(S, c, c0 + V)).intoArray(c, c0 + V);
+            s02.add(FloatVector.fromArray(S, c, c0 + 2 * V)).intoArray(c, c0 + 2 * V);
+            s10.add(FloatVector.fromArray(S, c, c1)).intoArray(c, c1);
+            s11.add(FloatVector.fromArray(S, c, c1 + V)).intoArray(c, c1 + V);
+            s12.add(FloatVector.fromArray(S, c, c1 + 2 * V)).intoArray(c, c1 + 2 * V);
+        } else {
+            s00.intoArray(c, c0);
+            s01.intoArray(c, c0 + V);
+            s02.intoArray(c, c0 + 2 * V);
+            s10.intoArray(c, c1);
+            s11.intoArray(c, c1 + V);
+            s12.intoArray(c, c1 + 2 * V);
+        }
+    }
+
+    private static void rows2x1(int k, float[] a, int a0, int ais, int aps, float[] b, int bOff, int ldb,
+                                float[] c, int c0, int ldc, boolean accumulate) {
+        int a1 = a0 + ais;
+        FloatVector s0 = FloatVector.zero(S), s1 = s0;
+        for (int p = 0; p < k; p++) {
+            FloatVector u = FloatVector.fromArray(S, b, bOff + p * ldb);
+            int o = p * aps;
+            s0 = FloatVector.broadcast(S, a[a0 + o]).fma(u, s0);
+            s1 = FloatVector.broadcast(S, a[a1 + o]).fma(u, s1);
+        }
+        int c1 = c0 + ldc;
+        if (accumulate) {
+            s0.add(FloatVector.fromArray(S, c, c0)).intoArray(c, c0);
+            s1.add(FloatVector.fromArray(S, c, c1)).intoArray(c, c1);
+        } else {
+            s0.intoArray(c, c0);
+            s1.intoArray(c, c1);
         }
     }
 
