@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Column sums (a bias's gradient, a mean over the batch) give the float additions of the plain loop, row
  * after row, bit for bit, on every path: the Vector API's, the plain scratch-row one for wide rows and the
- * loop in place for narrow ones (a single column is one row of the reduction, summed in double).
+ * loop in place for narrow ones, the column sums of two or three columns (a single column is one row of
+ * the reduction, summed in double).
  */
 class ReduceTest {
     @AfterEach
@@ -24,7 +25,7 @@ class ReduceTest {
         MatMul.useVector(vector);
         SplittableRandom rnd = new SplittableRandom(11);
         int[] rowCounts = {1, 2, 3, 7, 32, 33, 100};
-        int[] colCounts = {1, 5, 8, 31, 32, 33, 50, 64, 129};
+        int[] colCounts = {1, 2, 3, 5, 8, 31, 32, 33, 50, 64, 129};
         for (int rows : rowCounts) {
             for (int cols : colCounts) {
                 for (int outer : new int[] {1, 2}) {
