@@ -61,12 +61,14 @@ final class SmallFloatGemm {
             int bjs = transB ? ldb : 1;
             int bps = transB ? 1 : ldb;
             kern.rowsTimesB(n, m, k, b, bOff, bjs, bps, a, aOff, lda, ct, 0, m, false);
-            for (int i = 0; i < m; i++) {
-                int ci = cOff + i * ldc;
+            // Cᵀ's rows into C's columns, the long axis inside: a loop over C's few columns per row ran
+            // through C2's pre- and post-loops on every row (the same copies or additions either way)
+            for (int j = 0; j < n; j++) {
+                int tj = j * m;
                 if (accumulate) {
-                    for (int j = 0; j < n; j++) c[ci + j] += ct[j * m + i];
+                    for (int i = 0, ci = cOff + j; i < m; i++, ci += ldc) c[ci] += ct[tj + i];
                 } else {
-                    for (int j = 0; j < n; j++) c[ci + j] = ct[j * m + i];
+                    for (int i = 0, ci = cOff + j; i < m; i++, ci += ldc) c[ci] = ct[tj + i];
                 }
             }
         } else if (!transA) {
