@@ -7,6 +7,7 @@ import dev.kiln.kernel.Softmax;
 import dev.kiln.losses.CategoricalCrossentropy;
 import dev.kiln.losses.Loss;
 import dev.kiln.losses.Reduction;
+import dev.kiln.losses.SparseCategoricalCrossentropy;
 import dev.kiln.nn.ActivationFunction;
 import dev.kiln.nn.Activations;
 import dev.kiln.nn.Dense;
@@ -32,11 +33,12 @@ import java.util.List;
  * tensor kept for that parameter and set with {@link Tensor#grad(Tensor)} (overwritten each step, as
  * PyTorch's {@code .grad} is).
  *
- * <p>One loss runs here too: a plain categorical cross-entropy on a softmax output (or on logits), the
- * classifier's usual head ({@link #crossEntropyStep}, see {@link #fusesLoss} for the exact conditions).
- * It is computed by the same {@link Softmax} and {@link Reduce} kernels as the graph's softmax,
- * cross-entropy and mean nodes, in the same order, so the loss and every gradient are still the graph's
- * bit for bit; at batch 32 the graph's nodes and their backward pass cost more than the arithmetic.
+ * <p>The classifier's usual losses run here too: a plain categorical cross-entropy on a softmax output (or
+ * on logits), with one-hot labels ({@link #crossEntropyStep}) or class ids ({@link #sparseCrossEntropyStep});
+ * see {@link #fusesLoss} for the exact conditions. They are computed by the same {@link Softmax} and
+ * {@link Reduce} kernels as the graph's softmax, log-softmax, cross-entropy and mean nodes, in the same
+ * order, so the loss and every gradient are still the graph's bit for bit; at batch 32 the graph's nodes
+ * and their backward pass cost more than the arithmetic.
  *
  * <p>{@link #of} returns null unless every layer is exactly {@code Dense} (or an {@code InputLayer}),
  * float32, built, trainable, without regularizers or activity regularizers, with hidden activations
@@ -158,26 +160,65 @@ final class DenseStep {
     /** Steps run so far (for tests: that the step ran, not the graph). */
     long steps() { return steps; }
 
-    /** Of {@link #steps}, those whose loss ran here too ({@link #crossEntropyStep}). */
+    /** Of {@link #steps}, those whose loss ran here too ({@link #lossStep}). */
     long lossSteps() { return lossSteps; }
 
     /**
-     * Whether {@link #crossEntropyStep} computes this loss: exactly {@link CategoricalCrossentropy}
-     * (not a subclass, which may override {@code call}) over the last axis, without label smoothing,
-     * reduced by the mean over the batch in float32, without sample weights, on the logits of a softmax
-     * output (or of a linear output with {@code fromLogits}), with labels of the output's shape. Any other
-     * loss or setting takes the graph, which also gives the errors for labels that do not fit.
+     * Whether {@link #lossStep} computes this loss: exactly {@link CategoricalCrossentropy} or
+     * {@link SparseCategoricalCrossentropy} (not a subclass, which may override {@code call}) over the last
+     * axis, without label smoothing or an ignored class, reduced by the mean over the batch in float32,
+     * without sample weights, on the logits of a softmax output (or of a linear output with
+     * {@code fromLogits}), with labels of the output's shape (one-hot) or class ids in range, of shape
+     * (batch) or (batch, 1) (sparse). Any other loss or setting takes the graph, which also gives the errors
+     * for labels that do not fit.
      */
     boolean fusesLoss(Loss loss, Tensor y, Tensor sampleWeight, Tensor x) {
-        if (sampleWeight != null || loss.getClass() != CategoricalCrossentropy.class) return false;
-        CategoricalCrossentropy cce = (CategoricalCrossentropy) loss;
-        if (cce.labelSmoothing() != 0 || (cce.axis() != -1 && cce.axis() != 1)) return false;
+        if (sampleWeight != null) return false;
+        boolean fromLogits;
+        int axis;
+        if (loss.getClass() == CategoricalCrossentropy.class) {
+            CategoricalCrossentropy cce = (CategoricalCrossentropy) loss;
+            if (cce.labelSmoothing() != 0) return false;
+            fromLogits = cce.fromLogits();
+            axis = cce.axis();
+        } else if (loss.getClass() == SparseCategoricalCrossentropy.class) {
+            SparseCategoricalCrossentropy scce = (SparseCategoricalCrossentropy) loss;
+            if (scce.ignoreClass() != null) return false;
+            fromLogits = scce.fromLogits();
+            axis = scce.axis();
+        } else {
+            return false;
+        }
+        if (axis != -1 && axis != 1) return false;
         if (loss.reduction() != Reduction.SUM_OVER_BATCH_SIZE || (loss.dtype() != null && loss.dtype() != DType.FLOAT32)) return false;
         ActivationFunction f = activations[layers.length - 1];
         boolean linear = f == null || f == Activations.LINEAR;
-        if (cce.fromLogits() ? !linear : f != Activations.SOFTMAX) return false;
-        int units = kernels[layers.length - 1].shape().dim(1);
-        return y.rank() == 2 && y.shape().dim(0) == x.shape().dim(0) && y.shape().dim(1) == units;
+        if (fromLogits ? !linear : f != Activations.SOFTMAX) return false;
+        int rows = x.shape().dim(0), units = kernels[layers.length - 1].shape().dim(1);
+        if (loss instanceof CategoricalCrossentropy) {
+            return y.rank() == 2 && y.shape().dim(0) == rows && y.shape().dim(1) == units;
+        }
+        return classIds(y, rows, units);
+    }
+
+    /** Whether y holds one class id in [0, units) per row, as (rows) or (rows, 1), integers (of any dtype). */
+    private static boolean classIds(Tensor y, int rows, int units) {
+        if (!(y.rank() == 1 || (y.rank() == 2 && y.shape().dim(1) == 1)) || y.shape().dim(0) != rows) return false;
+        double[] ids = y.toDoubleArray();
+        for (int r = 0; r < rows; r++) {
+            // as the loss reads them: cast to the float32 it computes in
+            float v = (float) ids[r];
+            if (!(v >= 0 && v < units) || v != (int) v) return false;
+        }
+        return true;
+    }
+
+    /**
+     * The step of a loss {@link #fusesLoss} accepts: {@link #crossEntropyStep} for one-hot labels,
+     * {@link #sparseCrossEntropyStep} for class ids. Returns the loss.
+     */
+    double lossStep(Loss loss, Tensor x, Tensor y) {
+        return loss instanceof SparseCategoricalCrossentropy ? sparseCrossEntropyStep(x, y) : crossEntropyStep(x, y);
     }
 
     /**
@@ -213,6 +254,63 @@ final class DenseStep {
         lossSteps++;
         backward(headLogitsGrad);
         return loss;
+    }
+
+    /**
+     * {@link #crossEntropyStep} for class ids ({@link SparseCategoricalCrossentropy}), in the arithmetic of
+     * its graph: the log-softmax row picked at each label, negated, their mean; backward, the label's
+     * entry of each row gets −1/batch and the log-softmax's backward pass gives {@code g − p·Σg} (the sum
+     * in double, of one non-zero term). The same {@link Softmax} and {@link Reduce} kernels, so the same bits.
+     */
+    double sparseCrossEntropyStep(Tensor x, Tensor y) {
+        forwardLayers(x);
+        int m = rows, len = logits.shape().dim(1);
+        if (headRowLoss.length < m) {
+            headRowLoss = new float[m];
+            headRowGrad = new float[m];
+            headShift = new double[m];
+            headLogSum = new double[m];
+        }
+        if (headLogitsGrad.length < m * len) headLogitsGrad = new float[m * len];
+        float[] z = logits.floatData();
+        float[] prob = new float[m * len];   // fresh: it becomes the output the metrics read
+        Softmax.rows(z, m, len, prob, headShift, headLogSum);
+        int[] label = headLabels(m);
+        double[] ids = y.toDoubleArray();
+        for (int r = 0; r < m; r++) {
+            label[r] = (int) (float) ids[r];
+            int at = r * len + label[r];
+            float logp = (float) (z[at] - headShift[r] - headLogSum[r]);
+            headRowLoss[r] = -logp;
+        }
+        Reduce.reduce(Reduce.Kind.SUM, headRowLoss, headSum, 1, m, 1);
+        float count = m;
+        float loss = headSum[0] / count;
+        // the mean's backward 1/count, negated at each row's label (0 + (−g), as the gather's backward adds
+        // into zeros); then per row g − p·s with s the row's sum of g in double: −g exactly
+        float g = -(1f / count);
+        for (int r = 0; r < m; r++) {
+            int base = r * len, at = base + label[r];
+            double sum = 0;
+            for (int k = 0; k < len; k++) sum += k == label[r] ? g : 0f;
+            float sf = (float) sum;
+            for (int k = 0; k < len; k++) {
+                float gk = base + k == at ? 0f + g : 0f;
+                headLogitsGrad[base + k] = gk - prob[base + k] * sf;
+            }
+        }
+        ActivationFunction f = activations[layers.length - 1];
+        output = f == null || f == Activations.LINEAR ? Tensor.wrap(z, m, len) : Tensor.wrap(prob, m, len);
+        lossSteps++;
+        backward(headLogitsGrad);
+        return loss;
+    }
+
+    private int[] headLabels = new int[0];
+
+    private int[] headLabels(int m) {
+        if (headLabels.length < m) headLabels = new int[m];
+        return headLabels;
     }
 
     Tensor output() { return output; }

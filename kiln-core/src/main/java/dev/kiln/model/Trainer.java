@@ -61,7 +61,7 @@ final class Trainer {
         if (dense != null && dense.fusesLoss(compiled.loss, y, sampleWeight, x)) {
             // a softmax cross-entropy on a dense stack: the loss too without a graph, the same values
             for (Tensor p : params) p.zeroGrad();
-            double value = dense.crossEntropyStep(x, y);
+            double value = dense.lossStep(compiled.loss, x, y);
             lastOutput = dense.output();
             return value;
         }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.losses.CategoricalCrossentropy;
 import dev.kiln.losses.Loss;
+import dev.kiln.losses.SparseCategoricalCrossentropy;
 import dev.kiln.nn.Dense;
 import dev.kiln.nn.Dropout;
 import dev.kiln.nn.L2;
@@ -36,6 +38,33 @@ class DenseStepTest {
         m.add(new Dense(50).inputDim(2).activation("relu").kernelInitializer("he_uniform"));
         m.add(new Dense(3).activation("softmax"));
         m.compile(new SGD(0.01).momentum(0.9), "categorical_crossentropy", "accuracy");
+        return m;
+    }
+
+    /** The classes of {@link #Y} as ids: int32 of shape (500). */
+    private static final Tensor Y_IDS = Y.argmax(-1);
+
+    private static Sequential relu50SoftmaxSparse(long seed) {
+        Sequential m = new Sequential().seed(seed);
+        m.add(new Dense(50).inputDim(2).activation("relu").kernelInitializer("he_uniform"));
+        m.add(new Dense(3).activation("softmax"));
+        m.compile(new SGD(0.01).momentum(0.9), "sparse_categorical_crossentropy", "accuracy");
+        return m;
+    }
+
+    private static Sequential relu50LogitsSparse(long seed) {
+        Sequential m = new Sequential().seed(seed);
+        m.add(new Dense(50).inputDim(2).activation("relu"));
+        m.add(new Dense(3));
+        m.compile(new Adam(0.01), new SparseCategoricalCrossentropy().fromLogits(true), "accuracy");
+        return m;
+    }
+
+    private static Sequential relu50SoftmaxSparseIgnoring(long seed) {
+        Sequential m = new Sequential().seed(seed);
+        m.add(new Dense(50).inputDim(2).activation("relu"));
+        m.add(new Dense(3).activation("softmax"));
+        m.compile(new SGD(0.05), new SparseCategoricalCrossentropy().ignoreClass(2), "accuracy");
         return m;
     }
 
@@ -125,6 +154,41 @@ class DenseStepTest {
 
     @Test
     void crossentropyFromLogitsOfALinearOutput() { trainsLikeTheGraph(DenseStepTest::relu50Logits, X, Y, 32, true); }
+
+    @Test
+    void sparseCrossentropyOnClassIds() { trainsLikeTheGraph(DenseStepTest::relu50SoftmaxSparse, X, Y_IDS, 32, true); }
+
+    @Test
+    void sparseCrossentropyOnFloatIdsInAColumnAtAnOddBatchSize() {
+        trainsLikeTheGraph(DenseStepTest::relu50SoftmaxSparse, X.astype(DType.FLOAT32), Y_IDS.astype(DType.FLOAT32).reshape(500, 1), 7, true);
+    }
+
+    @Test
+    void sparseCrossentropyFromLogitsOfALinearOutput() { trainsLikeTheGraph(DenseStepTest::relu50LogitsSparse, X, Y_IDS, 32, true); }
+
+    @Test
+    void anIgnoredClassKeepsTheSparseLossOnTheGraph() { trainsLikeTheGraph(DenseStepTest::relu50SoftmaxSparseIgnoring, X, Y_IDS, 32, false); }
+
+    /**
+     * A batch with a label out of range gets the graph's error, not a fused step that reads a wrong row:
+     * the batches before it run as before (fused), the model ends as the graph's does.
+     */
+    @Test
+    void aClassIdOutOfRangeGetsTheGraphsError() {
+        double[] ids = Y_IDS.toDoubleArray();
+        ids[40] = 3;
+        Tensor bad = Tensor.of(ids).astype(DType.INT32);
+        Sequential fast = relu50SoftmaxSparse(3L), graph = relu50SoftmaxSparse(3L);
+        graph.trainer().useDenseSteps(false);
+        IllegalArgumentException ef = assertThrows(IllegalArgumentException.class,
+                () -> fast.fit(X, bad, Fit.epochs(1).batchSize(32).verbose(0)));
+        IllegalArgumentException eg = assertThrows(IllegalArgumentException.class,
+                () -> graph.fit(X, bad, Fit.epochs(1).batchSize(32).verbose(0)));
+        assertEquals(eg.getMessage(), ef.getMessage());
+        assertTrue(ef.getMessage().contains("3"), ef.getMessage());
+        assertEquals(fast.trainer().denseSteps(), fast.trainer().denseLossSteps() + 1, "every step but the failing one fused");
+        assertSameWeights(graph.getWeights(), fast.getWeights());
+    }
 
     @Test
     void labelSmoothingKeepsTheLossOnTheGraph() { trainsLikeTheGraph(DenseStepTest::relu50SoftmaxSmoothed, X, Y, 32, false); }
