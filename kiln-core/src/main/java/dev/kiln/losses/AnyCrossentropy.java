@@ -1,5 +1,6 @@
 package dev.kiln.losses;
 
+import dev.kiln.tensor.Shape;
 import dev.kiln.tensor.Tensor;
 
 /**
@@ -11,9 +12,11 @@ final class AnyCrossentropy extends Loss {
     AnyCrossentropy(String name) { super(name); }
 
     /** The cross-entropy Keras's compile picks for these shapes. */
-    static Loss resolve(Tensor yTrue, Tensor yPred) {
-        int predLast = yPred.rank() == 0 ? 1 : yPred.shape().dim(-1);
-        int trueLast = yTrue.rank() == 0 ? 1 : yTrue.shape().dim(-1);
+    static Loss resolve(Tensor yTrue, Tensor yPred) { return resolve(yTrue.shape(), yPred.shape()); }
+
+    private static Loss resolve(Shape yTrue, Shape yPred) {
+        int predLast = yPred.rank() == 0 ? 1 : yPred.dim(-1);
+        int trueLast = yTrue.rank() == 0 ? 1 : yTrue.dim(-1);
         if (predLast == 1) return new BinaryCrossentropy();
         if (yTrue.rank() < yPred.rank() || (trueLast == 1 && predLast > 1)) return new SparseCategoricalCrossentropy();
         return new CategoricalCrossentropy();
@@ -24,4 +27,9 @@ final class AnyCrossentropy extends Loss {
 
     @Override
     void checkInputs(LossChecks c) { resolve(c.yTrue, c.yPred).checkInputs(c); }
+
+    @Override
+    void checkLabelValues(Tensor yTrue, double[] labels, Shape predShape) {
+        resolve(yTrue.shape(), predShape).checkLabelValues(yTrue, labels, predShape);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.kiln.losses;
 
 import dev.kiln.tensor.DType;
+import dev.kiln.tensor.Shape;
 import dev.kiln.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -189,6 +190,40 @@ public abstract class Loss {
     public static Loss of(String name, LossFunction fn) { return new LossFunctionWrapper(name, fn); }
 
     // ------------------------------------------------------------------ diagnostics
+
+    /**
+     * The checks of a whole dataset's labels that one batch's {@link #check} cannot make, so that training
+     * stops before its first step instead of at a later batch: every label finite, and whatever this loss
+     * requires of their values (a sparse cross-entropy: class ids in range). {@code predShape} is the shape
+     * of the model's predictions for all of {@code yTrue}'s rows, {@code computeDtype} the dtype the
+     * predictions have (labels are cast to it, as {@link #apply} does). Throws
+     * {@link IllegalArgumentException}, as the loss itself would at that batch.
+     *
+     * <pre>{@code
+     * loss.checkLabels(yTrain, Shape.of(60000, 10), DType.FLOAT32);   // before fit's first step
+     * }</pre>
+     */
+    public final void checkLabels(Tensor yTrue, Shape predShape, DType computeDtype) {
+        Objects.requireNonNull(yTrue, "yTrue");
+        Objects.requireNonNull(predShape, "predShape");
+        double[] t = yTrue.toDoubleArray();
+        DType dt = dtype != null ? dtype : computeDtype == DType.FLOAT64 ? DType.FLOAT64 : DType.FLOAT32;
+        for (int i = 0; i < t.length; i++) {
+            if (!Double.isFinite(t[i])) {
+                throw new IllegalArgumentException(name + ": y_true contains " + t[i] + " at flat position " + i
+                        + "; labels must be finite (clean the data or drop these samples)");
+            }
+            if (dt == DType.FLOAT32) t[i] = (float) t[i];
+        }
+        checkLabelValues(yTrue, t, predShape);
+    }
+
+    /**
+     * The value checks of {@link #checkLabels} particular to this loss, on {@code yTrue}'s values already
+     * cast ({@code labels}); none by default.
+     */
+    void checkLabelValues(Tensor yTrue, double[] labels, Shape predShape) {
+    }
 
     /**
      * Looks for the mistakes that make a model train on garbage: labels that do not suit this loss, a

@@ -82,9 +82,26 @@ public class SparseCategoricalCrossentropy extends Loss {
         return Shape.of(d);
     }
 
+    /** Every label of a dataset a class id in range, or the ignored class: before the first step, not at a later batch. */
+    @Override
+    void checkLabelValues(Tensor yTrue, double[] labels, Shape predShape) {
+        if (predShape.rank() == 0) return;   // call() reports it with the first batch
+        int classes = predShape.dim(Ranks.axis("sparse_categorical_crossentropy", axis, predShape.rank()));
+        if (ignoreClass == null) {
+            requireClassIds("sparse_categorical_crossentropy", labels, classes, predShape);
+            return;
+        }
+        double[] kept = labels.clone();
+        for (int i = 0; i < kept.length; i++) if (kept[i] == ignoreClass) kept[i] = 0;
+        requireClassIds("sparse_categorical_crossentropy", kept, classes, predShape);
+    }
+
     /** Labels must be integers in [0, K): an out-of-range id would silently read another class. */
     static void requireClassIds(String loss, Tensor labels, int classes, Shape predShape) {
-        double[] v = labels.toDoubleArray();
+        requireClassIds(loss, labels.toDoubleArray(), classes, predShape);
+    }
+
+    private static void requireClassIds(String loss, double[] v, int classes, Shape predShape) {
         for (int i = 0; i < v.length; i++) {
             if (v[i] != Math.rint(v[i]) || v[i] < 0 || v[i] >= classes) {
                 throw new IllegalArgumentException(loss + ": label " + v[i] + " (flat position " + i + ") is not a class id in [0, "

@@ -137,7 +137,8 @@ final class Trainer {
 
     /**
      * Runs the model and the loss on the first rows in inference mode, without a graph: shape mistakes,
-     * the loss's diagnostics and metric resolution happen here, before any weight changes.
+     * the loss's diagnostics and metric resolution happen here, before any weight changes; then the value
+     * checks of all the labels ({@link dev.kiln.losses.Loss#checkLabels}).
      */
     void preflight(String what, Tensor x, Tensor y, Tensor sampleWeight, PrintStream out, int verbose) {
         int k = Math.min(Inputs.rows(x), Fit.DEFAULT_BATCH_SIZE);
@@ -147,6 +148,8 @@ final class Trainer {
             List<String> warnings = compiled.loss.check(yb, yPred, model.outputActivation());
             if (verbose > 0) for (String w : warnings) out.println("Warning (" + what + "): " + w);
             compiled.loss.apply(yb, yPred, wb);
+            // the value checks of every label, which the first batch alone cannot make
+            compiled.loss.checkLabels(y, yPred.shape().with(0, Inputs.rows(x)), yPred.dtype());
             for (Metric m : compiled.resolveMetrics(yb, yPred)) {
                 m.updateState(yb, yPred);
                 m.resetState();

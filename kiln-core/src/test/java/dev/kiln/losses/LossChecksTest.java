@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kiln.tensor.DType;
+import dev.kiln.tensor.Shape;
 import dev.kiln.tensor.Tensor;
 import java.util.List;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -110,5 +113,37 @@ class LossChecksTest {
         } else {
             assertEquals(List.of(), loss.check(c.yTrue, c.yPred, c.activation), c.name);
         }
+    }
+
+    /** {@link Loss#checkLabels}: every label of a dataset, before training, as the loss would check it at its batch. */
+    @Test
+    void checkLabelsLooksAtEveryLabel() {
+        double[] ids = new double[100];
+        for (int i = 0; i < ids.length; i++) ids[i] = i % 3;
+        Shape pred = Shape.of(100, 3);
+        new SparseCategoricalCrossentropy().checkLabels(Tensor.of(ids), pred, DType.FLOAT32);
+        ids[77] = 3;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SparseCategoricalCrossentropy().checkLabels(Tensor.of(ids), pred, DType.FLOAT32));
+        assertTrue(e.getMessage().startsWith("sparse_categorical_crossentropy: label 3.0 (flat position 77)"), e.getMessage());
+        // "crossentropy" resolved as sparse for these shapes checks the same
+        assertThrows(IllegalArgumentException.class, () -> Losses.get("crossentropy").checkLabels(Tensor.of(ids), pred, DType.FLOAT32));
+        new SparseCategoricalCrossentropy().ignoreClass(3).checkLabels(Tensor.of(ids), pred, DType.FLOAT32);
+        ids[77] = 1.5;
+        assertThrows(IllegalArgumentException.class, () -> new SparseCategoricalCrossentropy().checkLabels(Tensor.of(ids), pred, DType.FLOAT32));
+        // float64 labels cast as the loss casts them: 2 + 1e-9 is 2 in float32, not in float64
+        ids[77] = 2 + 1e-9;
+        Tensor wide = Tensor.of(ids, DType.FLOAT64);
+        new SparseCategoricalCrossentropy().checkLabels(wide, pred, DType.FLOAT32);
+        assertThrows(IllegalArgumentException.class, () -> new SparseCategoricalCrossentropy().checkLabels(wide, pred, DType.FLOAT64));
+        // a NaN anywhere, for any loss
+        double[][] oneHot = new double[100][3];
+        oneHot[99][0] = Double.NaN;
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> new CategoricalCrossentropy().checkLabels(Tensor.of(oneHot), pred, DType.FLOAT32));
+        assertTrue(nan.getMessage().contains("NaN") && nan.getMessage().contains("297"), nan.getMessage());
+        oneHot[99][0] = 1;
+        new CategoricalCrossentropy().checkLabels(Tensor.of(oneHot), pred, DType.FLOAT32);
+        Loss.of((t, p) -> p.sub(t)).checkLabels(Tensor.of(oneHot), pred, DType.FLOAT32);
     }
 }

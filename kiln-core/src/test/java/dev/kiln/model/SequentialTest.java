@@ -44,6 +44,42 @@ class SequentialTest {
         assertFalse(m.built(), "nothing was created");
     }
 
+    /**
+     * Label values that only a later batch holds (a NaN, a class id out of range, in the training or the
+     * validation data) throw before the first step, not at that batch with the model half trained.
+     */
+    @Test
+    void badLabelsInALaterBatchThrowBeforeTheFirstStep() {
+        Tensor x = Fixtures.trainX(), y = Fixtures.trainY();
+        double[][] nan = new double[500][];
+        for (int i = 0; i < 500; i++) nan[i] = y.slice(i, i + 1).reshape(3).toDoubleArray();
+        nan[400][1] = Double.NaN;
+        double[] ids = y.argmax(-1).toDoubleArray(), badIds = ids.clone();
+        badIds[400] = 3;
+        Tensor good = Tensor.of(ids), bad = Tensor.of(badIds);
+        List<Consumer<Sequential>> calls = List.of(
+                m -> m.fit(x, Tensor.of(nan), Fit.epochs(1).verbose(0)),
+                m -> m.compile(new SGD(0.01), "sparse_categorical_crossentropy").fit(x, bad, Fit.epochs(1).verbose(0)),
+                m -> m.compile(new SGD(0.01), "sparse_categorical_crossentropy")
+                        .fit(x, good, Fit.epochs(1).verbose(0).validationData(x, bad)));
+        for (int i = 0; i < calls.size(); i++) {
+            Sequential m = Fixtures.blobsModel(3);
+            List<Tensor> before = m.getWeights();
+            Consumer<Sequential> call = calls.get(i);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> call.accept(m), "call " + i);
+            assertTrue(e.getMessage().contains(i == 0 ? "NaN" : "label 3.0 (flat position 400)"), e.getMessage());
+            assertSameWeights(before, m.getWeights());
+            assertEquals(0, m.optimizer().iterations(), "call " + i + " stepped the optimizer");
+        }
+        // the ignored class is no error
+        Sequential m = Fixtures.blobsModel(3);
+        m.compile(new SGD(0.01), new dev.kiln.losses.SparseCategoricalCrossentropy().ignoreClass(7));
+        double[] ignored = ids.clone();
+        ignored[400] = 7;
+        m.fit(x, Tensor.of(ignored), Fit.epochs(1).verbose(0));
+        assertTrue(m.optimizer().iterations() > 0);
+    }
+
     /** Each bad call throws IllegalArgumentException and leaves weights and optimizer untouched. */
     @Test
     void badCallsLeaveTheModelUntouched() {
