@@ -250,4 +250,22 @@ class InitializersTest {
             assertEquals(Json.obj(d.get("bias_initializer")).get("class_name"), Json.obj(ours.get("bias_initializer")).get("class_name"));
         }
     }
+
+    /** Every name the error for an unknown name lists is one {@code get} makes (the list and the lookup kept in step). */
+    @Test
+    void everyListedNameResolves() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Initializers.get("no_such_initializer"));
+        String msg = e.getMessage();
+        assertTrue(msg.contains("unknown initializer 'no_such_initializer'"), msg);
+        String listed = msg.substring(msg.indexOf("known: [") + "known: [".length(), msg.lastIndexOf(']'));
+        List<String> names = List.of(listed.split(", "));
+        assertTrue(names.size() >= 14 && names.contains("glorot_uniform") && names.contains("he_uniform"), names.toString());
+        for (String name : names) {
+            Initializer init = Initializers.get(name);
+            Tensor w = init.initialize(Shape.of(4, 4), DType.FLOAT32, new SplittableRandom(1));
+            assertEquals(Shape.of(4, 4), w.shape(), name);
+        }
+        IllegalArgumentException constant = assertThrows(IllegalArgumentException.class, () -> Initializers.get("constant"));
+        assertTrue(constant.getMessage().contains("Initializers.constant(v)"), constant.getMessage());
+    }
 }
