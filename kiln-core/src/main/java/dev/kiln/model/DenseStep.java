@@ -6,6 +6,7 @@ import dev.kiln.kernel.Reduce;
 import dev.kiln.kernel.Softmax;
 import dev.kiln.losses.CategoricalCrossentropy;
 import dev.kiln.losses.Loss;
+import dev.kiln.losses.MeanSquaredError;
 import dev.kiln.losses.Reduction;
 import dev.kiln.losses.SparseCategoricalCrossentropy;
 import dev.kiln.nn.ActivationFunction;
@@ -33,12 +34,13 @@ import java.util.List;
  * tensor kept for that parameter and set with {@link Tensor#grad(Tensor)} (overwritten each step, as
  * PyTorch's {@code .grad} is).
  *
- * <p>The classifier's usual losses run here too: a plain categorical cross-entropy on a softmax output (or
- * on logits), with one-hot labels ({@link #crossEntropyStep}) or class ids ({@link #sparseCrossEntropyStep});
- * see {@link #fusesLoss} for the exact conditions. They are computed by the same {@link Softmax} and
- * {@link Reduce} kernels as the graph's softmax, log-softmax, cross-entropy and mean nodes, in the same
- * order, so the loss and every gradient are still the graph's bit for bit; at batch 32 the graph's nodes
- * and their backward pass cost more than the arithmetic.
+ * <p>The usual losses of classifiers and regressors run here too: a plain categorical cross-entropy on a
+ * softmax output (or on logits), with one-hot labels ({@link #crossEntropyStep}) or class ids
+ * ({@link #sparseCrossEntropyStep}), and the mean squared error of a linear output
+ * ({@link #meanSquaredErrorStep}); see {@link #fusesLoss} for the exact conditions. They are computed by the
+ * same {@link Softmax} and {@link Reduce} kernels and the same float operations as the graph's nodes, in the
+ * same order, so the loss and every gradient are still the graph's bit for bit; at batch 32 the graph's
+ * nodes and their backward pass cost more than the arithmetic.
  *
  * <p>{@link #of} returns null unless every layer is exactly {@code Dense} (or an {@code InputLayer}),
  * float32, built, trainable, without regularizers or activity regularizers, with hidden activations
@@ -164,7 +166,8 @@ final class DenseStep {
     long lossSteps() { return lossSteps; }
 
     /**
-     * Whether {@link #lossStep} computes this loss: exactly {@link CategoricalCrossentropy} or
+     * Whether {@link #lossStep} computes this loss: a {@link MeanSquaredError} as
+     * {@link #fusesMeanSquaredError} says, or exactly {@link CategoricalCrossentropy} or
      * {@link SparseCategoricalCrossentropy} (not a subclass, which may override {@code call}) over the last
      * axis, without label smoothing or an ignored class, reduced by the mean over the batch in float32,
      * without sample weights, on the logits of a softmax output (or of a linear output with
@@ -174,6 +177,7 @@ final class DenseStep {
      */
     boolean fusesLoss(Loss loss, Tensor y, Tensor sampleWeight, Tensor x) {
         if (sampleWeight != null) return false;
+        if (loss.getClass() == MeanSquaredError.class) return fusesMeanSquaredError(loss, y, x);
         boolean fromLogits;
         int axis;
         if (loss.getClass() == CategoricalCrossentropy.class) {
@@ -201,6 +205,20 @@ final class DenseStep {
         return classIds(y, rows, units);
     }
 
+    /**
+     * The mean squared error of a linear output, reduced by the mean over the batch in float32, with labels
+     * of the output's shape (or (batch) for one unit): the regression head ({@link #meanSquaredErrorStep}).
+     */
+    private boolean fusesMeanSquaredError(Loss loss, Tensor y, Tensor x) {
+        if (loss.reduction() != Reduction.SUM_OVER_BATCH_SIZE || (loss.dtype() != null && loss.dtype() != DType.FLOAT32)) return false;
+        ActivationFunction f = activations[layers.length - 1];
+        if (f != null && f != Activations.LINEAR) return false;
+        int rows = x.shape().dim(0), units = kernels[layers.length - 1].shape().dim(1);
+        if (!y.dtype().isFloating() && y.dtype() != DType.INT32) return false;
+        if (y.rank() == 1) return units == 1 && y.shape().dim(0) == rows;
+        return y.rank() == 2 && y.shape().dim(0) == rows && y.shape().dim(1) == units;
+    }
+
     /** Whether y holds one class id in [0, units) per row, as (rows) or (rows, 1), integers (of any dtype). */
     private static boolean classIds(Tensor y, int rows, int units) {
         if (!(y.rank() == 1 || (y.rank() == 2 && y.shape().dim(1) == 1)) || y.shape().dim(0) != rows) return false;
@@ -215,10 +233,49 @@ final class DenseStep {
 
     /**
      * The step of a loss {@link #fusesLoss} accepts: {@link #crossEntropyStep} for one-hot labels,
-     * {@link #sparseCrossEntropyStep} for class ids. Returns the loss.
+     * {@link #sparseCrossEntropyStep} for class ids, {@link #meanSquaredErrorStep}. Returns the loss.
      */
     double lossStep(Loss loss, Tensor x, Tensor y) {
+        if (loss instanceof MeanSquaredError) return meanSquaredErrorStep(x, y);
         return loss instanceof SparseCategoricalCrossentropy ? sparseCrossEntropyStep(x, y) : crossEntropyStep(x, y);
+    }
+
+    /**
+     * The step for a mean squared error on a linear output ({@link #fusesLoss}), in the arithmetic of its
+     * graph: {@code d = t − z}, each row's mean of {@code d²} (summed in double), the mean over the batch;
+     * backward, 1/batch divided by the row length, then {@code −((g·2)·d)} (the square's and the
+     * difference's backward passes). The same bits as the graph.
+     */
+    double meanSquaredErrorStep(Tensor x, Tensor y) {
+        forwardLayers(x);
+        int m = rows, len = logits.shape().dim(1);
+        if (headRowLoss.length < m) {
+            headRowLoss = new float[m];
+            headRowGrad = new float[m];
+            headShift = new double[m];
+            headLogSum = new double[m];
+        }
+        if (headLogitsGrad.length < m * len) headLogitsGrad = new float[m * len];
+        float[] z = logits.floatData(), t = y.astype(DType.FLOAT32).floatData(), d = headLogitsGrad;
+        for (int r = 0; r < m; r++) {
+            int base = r * len;
+            double sum = 0;
+            for (int k = 0; k < len; k++) {
+                float dk = t[base + k] - z[base + k];
+                d[base + k] = dk;
+                sum += dk * dk;
+            }
+            headRowLoss[r] = (float) (sum / len);
+        }
+        Reduce.reduce(Reduce.Kind.SUM, headRowLoss, headSum, 1, m, 1);
+        float count = m;
+        float loss = headSum[0] / count;
+        float g = (1f / count) / len;
+        for (int i = 0, n = m * len; i < n; i++) d[i] = -(g * 2 * d[i]);
+        output = Tensor.wrap(z, m, len);
+        lossSteps++;
+        backward(headLogitsGrad);
+        return loss;
     }
 
     /**

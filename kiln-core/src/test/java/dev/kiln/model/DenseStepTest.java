@@ -68,6 +68,17 @@ class DenseStepTest {
         return m;
     }
 
+    /** The study's regression network shape on the blobs: 2 → 25 relu → units linear, mean squared error. */
+    private static Function<Long, Sequential> linearMse(int units, String optimizer) {
+        return seed -> {
+            Sequential m = new Sequential().seed(seed);
+            m.add(new Dense(25).inputDim(2).activation("relu").kernelInitializer("he_uniform"));
+            m.add(new Dense(units));
+            m.compile(optimizer.equals("adam") ? new Adam(0.01) : new SGD(0.01).momentum(0.9), "mse", "mae");
+            return m;
+        };
+    }
+
     private static Sequential tanhThreeLayersSigmoid(long seed) {
         Sequential m = new Sequential().seed(seed);
         m.add(new Dense(16).inputDim(2).activation("tanh"));
@@ -186,6 +197,22 @@ class DenseStepTest {
         assertEquals(0, fast.trainer().denseSteps(), "no step ran");
         assertSameWeights(graph.getWeights(), fast.getWeights());
         assertSameWeights(relu50SoftmaxSparse(3L).getWeights(), fast.getWeights());
+    }
+
+    @Test
+    void meanSquaredErrorOfOneOutput() { trainsLikeTheGraph(linearMse(1, "sgd"), X, Y_BINARY, 32, true); }
+
+    @Test
+    void meanSquaredErrorOnTargetsOfOneAxisAtAnOddBatchSize() {
+        trainsLikeTheGraph(linearMse(1, "adam"), X.astype(DType.FLOAT32), Y_IDS.astype(DType.FLOAT32), 7, true);
+    }
+
+    @Test
+    void meanSquaredErrorOfThreeOutputs() { trainsLikeTheGraph(linearMse(3, "adam"), X, Y, 32, true); }
+
+    @Test
+    void meanSquaredErrorOfAReluOutputStaysOnTheGraph() {
+        trainsLikeTheGraph(DenseStepTest::noBiasReluOutput, X, Y, 64, false);
     }
 
     @Test
