@@ -57,7 +57,7 @@ public abstract class Loss {
         Objects.requireNonNull(yPred, "yPred");
         requireNotEmpty(yTrue, yPred);
         Tensor inMask = yPred.mask();
-        DType dt = computeDtype(yPred);
+        DType dt = computeDtype(yPred.dtype());
         Tensor values = call(yTrue.astype(dt), yPred.astype(dt));
         if (values == null) throw new IllegalStateException(name + ": call returned null; it must return the loss values");
         Tensor outMask = values.mask();
@@ -125,9 +125,21 @@ public abstract class Loss {
     }
 
     /** float32 by default, as Keras's floatx; float64 predictions compute in float64. */
-    private DType computeDtype(Tensor yPred) {
+    private DType computeDtype(DType predDtype) {
         if (dtype != null) return dtype;
-        return yPred.dtype() == DType.FLOAT64 ? DType.FLOAT64 : DType.FLOAT32;
+        return predDtype == DType.FLOAT64 ? DType.FLOAT64 : DType.FLOAT32;
+    }
+
+    /** y_true's values, each finite (else the error that names the position); NaN labels would make NaN losses silently. */
+    private double[] finiteLabels(Tensor yTrue) {
+        double[] t = yTrue.toDoubleArray();
+        for (int i = 0; i < t.length; i++) {
+            if (!Double.isFinite(t[i])) {
+                throw new IllegalArgumentException(name + ": y_true contains " + t[i] + " at flat position " + i
+                        + "; labels must be finite (clean the data or drop these samples)");
+            }
+        }
+        return t;
     }
 
     private void requireNotEmpty(Tensor yTrue, Tensor yPred) {
@@ -206,14 +218,9 @@ public abstract class Loss {
     public final void checkLabels(Tensor yTrue, Shape predShape, DType computeDtype) {
         Objects.requireNonNull(yTrue, "yTrue");
         Objects.requireNonNull(predShape, "predShape");
-        double[] t = yTrue.toDoubleArray();
-        DType dt = dtype != null ? dtype : computeDtype == DType.FLOAT64 ? DType.FLOAT64 : DType.FLOAT32;
-        for (int i = 0; i < t.length; i++) {
-            if (!Double.isFinite(t[i])) {
-                throw new IllegalArgumentException(name + ": y_true contains " + t[i] + " at flat position " + i
-                        + "; labels must be finite (clean the data or drop these samples)");
-            }
-            if (dt == DType.FLOAT32) t[i] = (float) t[i];
+        double[] t = finiteLabels(yTrue);
+        if (computeDtype(computeDtype) == DType.FLOAT32) {
+            for (int i = 0; i < t.length; i++) t[i] = (float) t[i];
         }
         checkLabelValues(yTrue, t, predShape);
     }
@@ -236,13 +243,7 @@ public abstract class Loss {
         Objects.requireNonNull(yTrue, "yTrue");
         Objects.requireNonNull(yPred, "yPred");
         requireNotEmpty(yTrue, yPred);
-        double[] t = yTrue.toDoubleArray();
-        for (int i = 0; i < t.length; i++) {
-            if (!Double.isFinite(t[i])) {
-                throw new IllegalArgumentException(name + ": y_true contains " + t[i] + " at flat position " + i
-                        + "; labels must be finite (clean the data or drop these samples)");
-            }
-        }
+        finiteLabels(yTrue);
         List<String> warnings = new ArrayList<>();
         double[] p = yPred.toDoubleArray();
         for (int i = 0; i < p.length; i++) {

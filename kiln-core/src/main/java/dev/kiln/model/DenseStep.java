@@ -249,13 +249,7 @@ final class DenseStep {
     double meanSquaredErrorStep(Tensor x, Tensor y) {
         forwardLayers(x);
         int m = rows, len = logits.shape().dim(1);
-        if (headRowLoss.length < m) {
-            headRowLoss = new float[m];
-            headRowGrad = new float[m];
-            headShift = new double[m];
-            headLogSum = new double[m];
-        }
-        if (headLogitsGrad.length < m * len) headLogitsGrad = new float[m * len];
+        growHead(m, len);
         float[] z = logits.floatData(), t = y.astype(DType.FLOAT32).floatData(), d = headLogitsGrad;
         for (int r = 0; r < m; r++) {
             int base = r * len;
@@ -267,15 +261,10 @@ final class DenseStep {
             }
             headRowLoss[r] = (float) (sum / len);
         }
-        Reduce.reduce(Reduce.Kind.SUM, headRowLoss, headSum, 1, m, 1);
-        float count = m;
-        float loss = headSum[0] / count;
-        float g = (1f / count) / len;
+        float loss = batchMean(m);
+        float g = (1f / m) / len;
         for (int i = 0, n = m * len; i < n; i++) d[i] = -(g * 2 * d[i]);
-        output = Tensor.wrap(z, m, len);
-        lossSteps++;
-        backward(headLogitsGrad);
-        return loss;
+        return finishHead(Tensor.wrap(z, m, len), loss);
     }
 
     /**
@@ -288,29 +277,16 @@ final class DenseStep {
     double crossEntropyStep(Tensor x, Tensor y) {
         forwardLayers(x);
         int m = rows, len = logits.shape().dim(1);
-        if (headRowLoss.length < m) {
-            headRowLoss = new float[m];
-            headRowGrad = new float[m];
-            headShift = new double[m];
-            headLogSum = new double[m];
-        }
-        if (headLogitsGrad.length < m * len) headLogitsGrad = new float[m * len];
+        growHead(m, len);
         float[] z = logits.floatData(), t = y.astype(DType.FLOAT32).floatData();
         float[] prob = new float[m * len];   // fresh: it becomes the output the metrics read
         Softmax.rows(z, m, len, prob, headShift, headLogSum);
         Softmax.crossEntropy(z, t, m, len, headShift, headLogSum, null, headRowLoss);
-        Reduce.reduce(Reduce.Kind.SUM, headRowLoss, headSum, 1, m, 1);
-        float count = m;
-        float loss = headSum[0] / count;
+        float loss = batchMean(m);
         // d(sum / count)/d(row) = 1 / count, a float division as the mean's backward pass does it
-        java.util.Arrays.fill(headRowGrad, 0, m, 1f / count);
+        java.util.Arrays.fill(headRowGrad, 0, m, 1f / m);
         Softmax.crossEntropyBackward(headRowGrad, t, prob, m, len, headLogitsGrad);
-        ActivationFunction f = activations[layers.length - 1];
-        // what the graph's metrics would see: the softmax's probabilities, or the logits of a linear output
-        output = f == null || f == Activations.LINEAR ? Tensor.wrap(z, m, len) : Tensor.wrap(prob, m, len);
-        lossSteps++;
-        backward(headLogitsGrad);
-        return loss;
+        return finishHead(classifierOutput(z, prob, m, len), loss);
     }
 
     /**
@@ -322,6 +298,25 @@ final class DenseStep {
     double sparseCrossEntropyStep(Tensor x, Tensor y) {
         forwardLayers(x);
         int m = rows, len = logits.shape().dim(1);
+        growHead(m, len);
+        float[] z = logits.floatData();
+        float[] prob = new float[m * len];   // fresh: it becomes the output the metrics read
+        Softmax.rows(z, m, len, prob, headShift, headLogSum);
+        double[] ids = y.toDoubleArray();
+        // the mean's backward 1/count, negated at each row's label (0 + (−g) is −g: the gather's backward adds
+        // into zeros); the log-softmax's backward then gives g_k − p_k·s per row, s the row's sum of g in
+        // double, which with one non-zero term is −g exactly
+        float g = -(1f / m);
+        for (int r = 0; r < m; r++) {
+            int base = r * len, label = (int) (float) ids[r];
+            headRowLoss[r] = -(float) (z[base + label] - headShift[r] - headLogSum[r]);
+            for (int k = 0; k < len; k++) headLogitsGrad[base + k] = (k == label ? g : 0f) - prob[base + k] * g;
+        }
+        return finishHead(classifierOutput(z, prob, m, len), batchMean(m));
+    }
+
+    /** The head's buffers grown to m rows of len (kept between steps). */
+    private void growHead(int m, int len) {
         if (headRowLoss.length < m) {
             headRowLoss = new float[m];
             headRowGrad = new float[m];
@@ -329,45 +324,26 @@ final class DenseStep {
             headLogSum = new double[m];
         }
         if (headLogitsGrad.length < m * len) headLogitsGrad = new float[m * len];
-        float[] z = logits.floatData();
-        float[] prob = new float[m * len];   // fresh: it becomes the output the metrics read
-        Softmax.rows(z, m, len, prob, headShift, headLogSum);
-        int[] label = headLabels(m);
-        double[] ids = y.toDoubleArray();
-        for (int r = 0; r < m; r++) {
-            label[r] = (int) (float) ids[r];
-            int at = r * len + label[r];
-            float logp = (float) (z[at] - headShift[r] - headLogSum[r]);
-            headRowLoss[r] = -logp;
-        }
+    }
+
+    /** The mean of the m row losses, as the loss's reduction computes it: a sum (in double), then a float division. */
+    private float batchMean(int m) {
         Reduce.reduce(Reduce.Kind.SUM, headRowLoss, headSum, 1, m, 1);
-        float count = m;
-        float loss = headSum[0] / count;
-        // the mean's backward 1/count, negated at each row's label (0 + (−g), as the gather's backward adds
-        // into zeros); then per row g − p·s with s the row's sum of g in double: −g exactly
-        float g = -(1f / count);
-        for (int r = 0; r < m; r++) {
-            int base = r * len, at = base + label[r];
-            double sum = 0;
-            for (int k = 0; k < len; k++) sum += k == label[r] ? g : 0f;
-            float sf = (float) sum;
-            for (int k = 0; k < len; k++) {
-                float gk = base + k == at ? 0f + g : 0f;
-                headLogitsGrad[base + k] = gk - prob[base + k] * sf;
-            }
-        }
+        return headSum[0] / m;
+    }
+
+    /** What the graph's metrics would see: the softmax's probabilities, or the logits of a linear output. */
+    private Tensor classifierOutput(float[] z, float[] prob, int m, int len) {
         ActivationFunction f = activations[layers.length - 1];
-        output = f == null || f == Activations.LINEAR ? Tensor.wrap(z, m, len) : Tensor.wrap(prob, m, len);
+        return f == null || f == Activations.LINEAR ? Tensor.wrap(z, m, len) : Tensor.wrap(prob, m, len);
+    }
+
+    /** Ends a step whose loss ran here: {@code out} becomes the output, the logits' gradient goes down the stack. */
+    private double finishHead(Tensor out, float loss) {
+        output = out;
         lossSteps++;
         backward(headLogitsGrad);
         return loss;
-    }
-
-    private int[] headLabels = new int[0];
-
-    private int[] headLabels(int m) {
-        if (headLabels.length < m) headLabels = new int[m];
-        return headLabels;
     }
 
     Tensor output() { return output; }
